@@ -1,0 +1,1 @@
+namespace NewsMiner.SampleSite; internal static class AssemblyMarker { }
