@@ -1,0 +1,66 @@
+using System.CommandLine;
+using NewsMiner.Cli.Commands;
+using NewsMiner.Storage;
+
+namespace NewsMiner.Cli;
+
+/// <summary>The `newsminer` command line: one root with a global --db, one subcommand per pipeline job.</summary>
+public static class CliApp
+{
+    /// <summary>The database file used when --db is not given (one source of truth for the docs and the code).</summary>
+    public const string DefaultDatabase = "newsminer.db";
+
+    public static Option<string> DbOption { get; } = new("--db")
+    {
+        Description = $"SQLite database file (default: {DefaultDatabase} in the working directory)",
+        DefaultValueFactory = _ => DefaultDatabase,
+        Recursive = true,
+    };
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("NewsMiner: crawl Vietnamese party-building news, mine membership figures, compare localities, export datasets.");
+        root.Options.Add(DbOption);
+        var io = new CliIo(stdout, stderr);
+        root.Subcommands.Add(DemoCommand.Create(io));
+        root.Subcommands.Add(CrawlCommand.Create(io));
+        root.Subcommands.Add(ExtractCommand.Create(io));
+        root.Subcommands.Add(MineCommand.Create(io));
+        root.Subcommands.Add(QueryCommand.Create(io));
+        root.Subcommands.Add(ExportCommand.Create(io));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        var root = Build(stdout, stderr);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config, ct).ConfigureAwait(false);
+        }
+        catch (UserError e)
+        {
+            await stderr.WriteLineAsync("newsminer: error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (StoreException e)
+        {
+            await stderr.WriteLineAsync("newsminer: error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("newsminer: stopped").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            await stderr.WriteLineAsync($"newsminer: failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+/// <summary>Where commands write: injected so tests can run the CLI in-process and read what it printed.</summary>
+public sealed record CliIo(TextWriter Out, TextWriter Error);

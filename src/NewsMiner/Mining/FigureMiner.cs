@@ -1,0 +1,838 @@
+using System.Text.RegularExpressions;
+using NewsMiner.Mining.Localities;
+using NewsMiner.Text;
+
+namespace NewsMiner.Mining;
+
+/// <summary>
+/// The Mining stage: reads an article's normalised text and returns the figures it states (figure-schema v1), each
+/// with its evidence sentence and offsets, and every number it did not take with the reason. Extract → resolve →
+/// assemble: numbers, places and cue phrases are found once over the whole text; each number is then classified from
+/// its clause, given a period and an organisation, and duplicates of one fact are merged.
+/// </summary>
+public sealed partial class FigureMiner
+{
+    /// <summary>Stored with every figure so re-mining with a newer miner can replace older figures.</summary>
+    public const string Version = "rules-0.2";
+
+    private const int LeftScopeTokens = 18;
+    private const int RightScopeTokens = 12;
+
+    private readonly MinerRules rules;
+    private readonly VietnameseNumberParser numbers;
+    private readonly LocalityResolver places;
+
+    public FigureMiner(MinerRules rules, VietnameseNumberParser numbers, LocalityResolver places)
+    {
+        this.rules = rules;
+        this.numbers = numbers;
+        this.places = places;
+    }
+
+    public static FigureMiner CreateDefault() =>
+        new(MinerRules.Default, VietnameseNumberParser.Default, new LocalityResolver(Gazetteer.Default));
+
+    public MiningResult Mine(string text, MiningContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var doc = new Document(this, text, context);
+        return doc.Run();
+    }
+
+    /// <summary>"không ... (một) đảng viên nào": an explicit zero.</summary>
+    [GeneratedRegex(@"\bkhông\s+(?:\S+\s+){0,3}?(?:kết\s+nạp|phát\s+triển)(?:\s+\S+){0,3}?\s+(?:(?:một|1)\s+)?(?:đảng\s+viên|quần\s+chúng)(?:\s+mới)?\s+nào\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ZeroAdmissionPattern();
+
+    private enum UnitClass { None, Person, NewPerson, Cell, Org, Reject }
+
+    private enum AnchorKind { Place, Reference, Unit }
+
+    private sealed record Anchor(int Start, int End, AnchorKind Kind, PlaceMention? Place, int Level, string? UnitName);
+
+    private sealed record Decision(Metric Metric, string? Segment, double Confidence, int? InheritPeriodFrom = null);
+
+    /// <summary>A figure under construction: what was decided, before de-duplication.</summary>
+    private sealed record Draft(Figure Figure, int SentenceIndex);
+
+    /// <summary>Everything computed once per article; the per-number rules read it.</summary>
+    private sealed class Document
+    {
+        private readonly FigureMiner miner;
+        private readonly string text;
+        private readonly string key;
+        private readonly MiningContext context;
+        private readonly List<Token> tokens;
+        private readonly List<PhraseHit>[] hitsAt;
+        private readonly List<TextSpan> sentences;
+        private readonly List<Anchor> anchors = [];
+        private readonly List<PlaceMention> placeMentions;
+        private readonly Locality subject;
+        private readonly List<Draft> drafts = [];
+        private readonly List<RejectedNumber> rejected = [];
+        private string? lastFlowPeriod;
+
+        public Document(FigureMiner miner, string text, MiningContext context)
+        {
+            this.miner = miner;
+            this.text = text;
+            this.context = context;
+            var toneKey = VietnameseText.ToneKey(text);
+            // Offsets must line up with the article text; ToneKey keeps lengths for normalised input.
+            key = toneKey.Length == text.Length ? toneKey : text.ToLowerInvariant();
+            tokens = PhraseIndex.Tokenize(key);
+            hitsAt = new List<PhraseHit>[tokens.Count + 1];
+            foreach (var hit in miner.rules.Index.FindAll(tokens)) (hitsAt[hit.FirstToken] ??= []).Add(hit);
+            sentences = SentenceSplitter.Split(text).ToList();
+            var localityContext = new LocalityContext(context.Published, context.SiteProvince);
+            placeMentions = miner.places.FindPlaces(text, localityContext).ToList();
+            BuildAnchors();
+            subject = FindSubject(localityContext);
+        }
+
+        public MiningResult Run()
+        {
+            var mentions = miner.numbers.FindAll(text);
+            var byNumber = 0;
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                var sentence = sentences[s];
+                var sentenceEnd = sentence.Start + sentence.Length;
+                var times = PeriodResolver.Find(key, sentence.Start, sentenceEnd, context.Published);
+                var inSentence = new List<NumberMention>();
+                while (byNumber < mentions.Count && mentions[byNumber].Start < sentenceEnd)
+                {
+                    if (mentions[byNumber].Start >= sentence.Start) inSentence.Add(mentions[byNumber]);
+                    byNumber++;
+                }
+                current = new List<Draft>();
+                var sentenceDrafts = current;
+                AddZeroFigures(s, sentence, times, sentenceDrafts);
+                for (var i = 0; i < inSentence.Count; i++) Classify(s, sentence, inSentence, i, times, sentenceDrafts);
+                foreach (var d in sentenceDrafts)
+                {
+                    if (IsFlow(d.Figure.Metric) && d.Figure.Period is not null) lastFlowPeriod = d.Figure.Period;
+                }
+                drafts.AddRange(sentenceDrafts);
+            }
+            return new MiningResult(Deduplicate(), rejected);
+        }
+
+        // ---------------------------------------------------------------- classification
+
+        private void Classify(int sentenceIndex, TextSpan sentence, List<NumberMention> inSentence, int index,
+            List<TimeExpression> times, List<Draft> sentenceDrafts)
+        {
+            var n = inSentence[index];
+            string? why = n.Form switch
+            {
+                NumberForm.Date => "date",
+                NumberForm.Time => "time of day",
+                NumberForm.DocumentNumber => "document number",
+                NumberForm.Code => "phone number or code",
+                _ => null,
+            };
+            if (why is not null) { Reject(n, why); return; }
+            if (IsInsideTime(n, times)) { Reject(n, "part of a time expression"); return; }
+
+            var first = TokenAt(n.NumberStart);
+            var last = TokenBefore(n.End);
+            if (first < 0 || last < first) { Reject(n, "not on a word boundary"); return; }
+            var sentenceFirst = TokenAt(sentence.Start);
+            var sentenceEnd = TokenBefore(sentence.Start + sentence.Length) + 1;
+            var qualifierFirst = TokenAt(n.Start);
+
+            if (EndsAt(qualifierFirst, "number_prefix_reject", sentenceFirst)) { Reject(n, "ordinal, name or code number"); return; }
+
+            var leftStart = Math.Max(sentenceFirst, qualifierFirst - LeftScopeTokens);
+            for (var t = qualifierFirst - 1; t >= leftStart; t--)
+            {
+                if (tokens[t].Text is ";") { leftStart = t + 1; break; }
+            }
+            foreach (var d in sentenceDrafts)
+            {
+                var endTok = TokenBefore(d.Figure.ValueStart) + 1;
+                if (endTok > leftStart && endTok <= qualifierFirst) leftStart = Math.Max(leftStart, UnitEndAfter(endTok));
+            }
+            var clauseStart = leftStart;
+            for (var t = qualifierFirst - 1; t >= leftStart; t--)
+            {
+                if (tokens[t].Text is "," or ":" or "(" or ";") { clauseStart = t + 1; break; }
+            }
+            var rightStart = last + 1;
+            var rightEnd = Math.Min(sentenceEnd, rightStart + RightScopeTokens);
+            for (var t = rightStart; t < rightEnd; t++)
+            {
+                if (tokens[t].Text is ";" || (t > rightStart && IsNumberToken(t))) { rightEnd = t; break; }
+            }
+
+            var (unitClass, unitEnd, unitPhrase) = UnitAfter(rightStart);
+            if (unitClass == UnitClass.Reject) { Reject(n, $"counts {unitPhrase}, not people or party organisations"); return; }
+
+            if (n.Form == NumberForm.Percent)
+            {
+                ClassifyPercent(sentenceIndex, sentence, n, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, times, sentenceDrafts);
+                return;
+            }
+
+            if (IsYearLike(n) && unitClass == UnitClass.None) { Reject(n, "year"); return; }
+
+            if (Has("not_a_figure", leftStart, qualifierFirst) || Has("not_a_figure", rightStart, rightEnd))
+            {
+                Reject(n, "candidates, confirmations, thresholds or other counts outside schema v1");
+                return;
+            }
+
+            Draft? head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
+            var breakdown = Has("breakdown", leftStart, qualifierFirst);
+
+            if (unitClass == UnitClass.None)
+            {
+                // "từ hơn 5.650 (năm 2020) lên gần 5.930 đảng viên": the first number counts what the second does.
+                var next = index + 1 < inSentence.Count ? inSentence[index + 1] : null;
+                if (next is not null && next.Start - n.End < 40 && HasFromTo(last + 1, TokenAt(next.Start)))
+                {
+                    var (nextClass, _, _) = UnitAfter(TokenBefore(next.End) + 1);
+                    if (nextClass is UnitClass.Person or UnitClass.NewPerson) unitClass = nextClass;
+                }
+            }
+
+            if (unitClass == UnitClass.None)
+            {
+                var anchor = NearestAnchorLeft(n.Start, sentence.Start);
+                var anchorIsClose = anchor is not null && TokenBefore(n.Start) - TokenBefore(anchor.End) <= 3;
+                if (head is not null && (anchorIsClose || breakdown))
+                {
+                    // A breakdown: "toàn tỉnh kết nạp 310, trong đó TP Thái Nguyên 60, TX Phổ Yên 38".
+                    var segment = FindSegment(clauseStart, qualifierFirst, rightStart, rightEnd, 0);
+                    Emit(sentenceIndex, sentence, n, head.Figure.Metric, segment ?? null, 0.7, times, leftStart, qualifierFirst,
+                        rightStart, rightEnd, anchorIsClose ? anchor : null, head, n.Value);
+                    return;
+                }
+                Reject(n, "no unit noun after the number");
+                return;
+            }
+
+            var segmentHere = FindSegment(clauseStart, qualifierFirst, rightStart, rightEnd, unitEnd);
+            if (segmentHere is null && Has("unlabelled_subgroup", unitEnd, Math.Min(rightEnd, unitEnd + 4))
+                || segmentHere is null && Has("unlabelled_subgroup", clauseStart, qualifierFirst) && breakdown)
+            {
+                Reject(n, "a sub-group with no schema v1 segment");
+                return;
+            }
+
+            Decision? decision = unitClass switch
+            {
+                UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
+                _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown),
+            };
+            if (decision is null) { Reject(n, "no cue says what the people counted are"); return; }
+
+            if (n.Form == NumberForm.Fraction && n.Denominator is { } denominator)
+            {
+                EmitFraction(sentenceIndex, sentence, n, decision, denominator, times, leftStart, qualifierFirst, rightStart, rightEnd, head, breakdown);
+                return;
+            }
+            Emit(sentenceIndex, sentence, n, decision.Metric, decision.Segment, decision.Confidence, times, leftStart, qualifierFirst,
+                rightStart, rightEnd, null, breakdown ? head : null, n.Value);
+        }
+
+        private Decision? DecideOrganisations(UnitClass unitClass, string unitPhrase, int leftStart, int numberToken, string? segment)
+        {
+            if (EndsAt(numberToken, "org_action", leftStart)) return null;
+            var metric = unitClass == UnitClass.Cell ? Metric.PartyCells : Metric.GrassrootsOrgs;
+            return new Decision(metric, segment, unitPhrase.Contains("trực thuộc", StringComparison.Ordinal) ? 0.9 : 0.8);
+        }
+
+        private Decision? DecidePeople(NumberMention n, UnitClass unitClass, string unitPhrase, int leftStart, int clauseStart,
+            int numberToken, int rightStart, int rightEnd, string? segment, Draft? head, bool breakdown)
+        {
+            var memberNoun = unitPhrase.StartsWith("đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("đồng chí", StringComparison.Ordinal)
+                || unitPhrase.StartsWith("tân đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("nữ đảng viên", StringComparison.Ordinal);
+
+            // Courses first: "mở 5 lớp bồi dưỡng nhận thức về Đảng cho 429 quần chúng", "5 lớp cho 349 đảng viên mới".
+            var nearestCourse = Nearest(leftStart, numberToken, "awareness_course", "new_member_course", "course");
+            if (nearestCourse is { } course && HasCourseContext(leftStart, numberToken))
+            {
+                if (course.Kind == MinerRules.CuePrefix + "new_member_course" || (unitClass == UnitClass.NewPerson && !course.Kind.EndsWith("awareness_course", StringComparison.Ordinal)))
+                    return new Decision(Metric.NewMemberTrainees, segment, 0.85);
+                if (!memberNoun || unitClass == UnitClass.Person && course.Kind.EndsWith("awareness_course", StringComparison.Ordinal))
+                    return new Decision(Metric.AwarenessTrainees, segment, 0.85);
+            }
+
+            if (breakdown && head is not null && head.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
+                or Metric.AwarenessTrainees or Metric.NewMemberTrainees)
+            {
+                return new Decision(head.Figure.Metric, segment, 0.85);
+            }
+
+            var admissionLeft = Nearest(leftStart, numberToken, "admission");
+            var admissionRight = Nearest(rightStart, rightEnd, "admission");
+            var target = Nearest(leftStart, numberToken, "target");
+            var perYear = Has("per_year", leftStart, numberToken);
+            var planned = Has("plan_reference", TokenAt(SentenceStartOf(n.Start)), numberToken);
+            var admitted = admissionLeft is not null || admissionRight is not null || unitClass == UnitClass.NewPerson;
+
+            if (admitted && target is not null && (admissionLeft is null || target.Value.FirstToken < admissionLeft.Value.EndToken + 3))
+                return new Decision(Metric.NewMembersTarget, segment, 0.85);
+            if (admitted && perYear && planned)
+                return new Decision(Metric.NewMembersTarget, segment, 0.7);
+            if (admitted && !Has("stock_raised", leftStart, numberToken))
+                return new Decision(Metric.NewMembers, segment, admissionLeft is not null ? 0.9 : 0.75);
+            if (memberNoun && (Has("stock", leftStart, numberToken) || Has("stock", rightStart, rightEnd) || unitClass == UnitClass.Person))
+                return new Decision(Metric.TotalMembers, segment, Has("stock", leftStart, numberToken) ? 0.85 : 0.6);
+            return null;
+        }
+
+        private bool HasCourseContext(int leftStart, int numberToken) =>
+            Has("awareness_course", leftStart, numberToken) || Has("new_member_course", leftStart, numberToken)
+            || tokens.Skip(leftStart).Take(numberToken - leftStart).Any(t => t.Text == "lớp");
+
+        private void ClassifyPercent(int sentenceIndex, TextSpan sentence, NumberMention n, int leftStart, int clauseStart, int numberToken,
+            int rightStart, int rightEnd, List<TimeExpression> times, List<Draft> sentenceDrafts)
+        {
+            if (EndsAt(numberToken, "not_attainment", Math.Max(leftStart, numberToken - 3)))
+            {
+                Reject(n, "a margin or ratio, not a share of members or of a target");
+                return;
+            }
+            var attainmentRight = Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 5));
+            var attainmentVerb = Has("attainment_verb", Math.Max(leftStart, numberToken - 3), numberToken);
+            var admissionContext = Has("admission", TokenAt(sentence.Start), numberToken)
+                || sentenceDrafts.Any(d => d.Figure.Metric is Metric.NewMembers);
+            if (attainmentRight && (attainmentVerb || admissionContext || Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 2))))
+            {
+                if (!admissionContext && !attainmentVerb) { Reject(n, "percentage of a target that is not about admissions"); return; }
+                Emit(sentenceIndex, sentence, n, Metric.TargetAttainmentPct, null, 0.85, times, leftStart, numberToken, rightStart, rightEnd, null, null, n.Value);
+                return;
+            }
+
+            if (Has("foreign_ratio", clauseStart, numberToken) || Has("foreign_ratio", rightStart, rightEnd))
+            {
+                Reject(n, "share of another group (population, villages, heads), not of party members");
+                return;
+            }
+            var segment = FindSegment(clauseStart, numberToken, rightStart, Math.Min(rightEnd, rightStart + 4), 0);
+            var head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
+            if (head is not null && head.Figure.Metric == Metric.NewMembers && TokenBefore(n.Start) - TokenBefore(head.Figure.ValueStart) <= 12)
+            {
+                Reject(n, "share of the people admitted (new_member_share_pct is not a schema v1 figure)");
+                return;
+            }
+            var membersContext = ContainsWord(sentence, "đảng viên") || PreviousSentenceHasStock(sentenceIndex);
+            if (segment is null)
+            {
+                Reject(n, Has("unlabelled_subgroup", clauseStart, numberToken) ? "share of a sub-group with no schema v1 segment" : "percentage without a member or target context");
+                return;
+            }
+            if (!membersContext) { Reject(n, "share without party members in view"); return; }
+            var stockHead = drafts.Concat(sentenceDrafts).LastOrDefault(d => d.Figure.Metric == Metric.TotalMembers && d.Figure.Segment is null);
+            Emit(sentenceIndex, sentence, n, Metric.MemberSharePct, segment, 0.75, times, leftStart, numberToken, rightStart, rightEnd,
+                null, stockHead ?? head, n.Value);
+        }
+
+        private void AddZeroFigures(int sentenceIndex, TextSpan sentence, List<TimeExpression> times, List<Draft> sentenceDrafts)
+        {
+            var slice = key.Substring(sentence.Start, sentence.Length);
+            foreach (Match m in ZeroAdmissionPattern().Matches(slice))
+            {
+                var start = sentence.Start + m.Index;
+                var zero = new NumberMention(start, m.Length, start, m.Length, NumberForm.Single, 0m, null, null, Qualifier.Exact);
+                var tok = TokenAt(start);
+                Emit(sentenceIndex, sentence, zero, Metric.NewMembers, null, 0.8, times, Math.Max(TokenAt(sentence.Start), tok - LeftScopeTokens),
+                    tok, TokenBefore(start + m.Length) + 1, TokenBefore(start + m.Length) + 1, null, null, 0m);
+            }
+        }
+
+        // ---------------------------------------------------------------- assembly
+
+        private void EmitFraction(int sentenceIndex, TextSpan sentence, NumberMention n, Decision decision, decimal denominator,
+            List<TimeExpression> times, int leftStart, int numberToken, int rightStart, int rightEnd, Draft? head, bool breakdown)
+        {
+            switch (decision.Metric)
+            {
+                case Metric.NewMembers:
+                case Metric.NewMembersTarget:
+                    // "kết nạp 45/50 đảng viên": admitted over target.
+                    Emit(sentenceIndex, sentence, n, Metric.NewMembers, decision.Segment, decision.Confidence, times, leftStart, numberToken, rightStart, rightEnd, null, null, n.Value);
+                    Emit(sentenceIndex, sentence, n, Metric.NewMembersTarget, decision.Segment, decision.Confidence, times, leftStart, numberToken, rightStart, rightEnd, null, null, denominator);
+                    break;
+                case Metric.PartyCells when decision.Segment is not null:
+                    // "12/15 chi bộ khu dân cư có chi ủy": the cells are the denominator.
+                    Emit(sentenceIndex, sentence, n, Metric.PartyCells, decision.Segment, decision.Confidence, times, leftStart, numberToken, rightStart, rightEnd, null, null, denominator);
+                    break;
+                case Metric.TotalMembers when breakdown || decision.Segment is not null:
+                    Emit(sentenceIndex, sentence, n, Metric.TotalMembers, decision.Segment, decision.Confidence, times, leftStart, numberToken, rightStart, rightEnd, null, head, n.Value);
+                    break;
+                default:
+                    Reject(n, "a fraction whose parts are not admissions and a target");
+                    break;
+            }
+        }
+
+        private void Emit(int sentenceIndex, TextSpan sentence, NumberMention n, Metric metric, string? segment, double confidence,
+            List<TimeExpression> times, int leftStart, int numberToken, int rightStart, int rightEnd, Anchor? forcedAnchor, Draft? head,
+            decimal value)
+        {
+            var perYear = Has("per_year", leftStart, numberToken) || Has("per_year", rightStart, Math.Min(rightEnd, rightStart + 4));
+            var (period, periodConfidence) = ResolvePeriod(sentenceIndex, sentence, n, metric, times, leftStart, numberToken, head);
+            var locality = ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd);
+            var qualifier = n.Form == NumberForm.Range ? Qualifier.Range : n.Qualifier;
+            decimal? valueMax = n.Form == NumberForm.Range && value == n.Value ? n.ValueMax : null;
+            var figure = new Figure(metric, segment, value, valueMax, qualifier, perYear, period, locality,
+                text.Substring(sentence.Start, sentence.Length), sentence.Start, sentence.Length, n.NumberStart,
+                Math.Round(Math.Clamp(confidence * periodConfidence, 0.05, 0.99), 2));
+            var draft = new Draft(figure, sentenceIndex);
+            current.Add(draft);
+        }
+
+        private List<Draft> current = [];
+
+        private (string? Period, double Confidence) ResolvePeriod(int sentenceIndex, TextSpan sentence, NumberMention n, Metric metric,
+            List<TimeExpression> times, int leftStart, int numberToken, Draft? head)
+        {
+            var usable = times.Where(t => t.Kind != TimeKind.BoundYear || IsBoundTo(t, n)).ToList();
+            var bound = usable.FirstOrDefault(t => t.Kind == TimeKind.BoundYear);
+            if (bound is not null) return (bound.Period, 1.0);
+
+            var termSoFar = usable.FirstOrDefault(t => t.Kind == TimeKind.TermSoFar);
+            var spans = usable.Where(t => t.Kind != TimeKind.TermSoFar).ToList();
+
+            if (IsFlow(metric))
+            {
+                var chosen = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan), n.Start);
+                if (chosen is not null)
+                {
+                    if (termSoFar is not null && metric != Metric.NewMembersTarget && chosen.Kind == TimeKind.Span
+                        && context.Published is { } pub && chosen.FromYear < pub.Year && chosen.ToYear > pub.Year)
+                        return ($"{chosen.FromYear}-{pub.Year}", 1.0);
+                    return (chosen.Period, 1.0);
+                }
+                if (head is not null && head.Figure.Period is not null && IsFlow(head.Figure.Metric)) return (head.Figure.Period, 0.95);
+                var earlier = PeriodFromPreviousSentences(sentenceIndex);
+                if (earlier is not null) return (earlier, 0.85);
+                if (lastFlowPeriod is not null) return (lastFlowPeriod, 0.7);
+                return (null, 0.8);
+            }
+
+            // Stocks: an explicit cut-off, a stock raised by a year's admissions, an explicit year, else publication.
+            var cutoff = spans.FirstOrDefault(t => t.Kind == TimeKind.Cutoff);
+            if (cutoff is not null) return (cutoff.Period, 1.0);
+            if (head is not null && head.Figure.Metric is Metric.TotalMembers or Metric.PartyCells or Metric.GrassrootsOrgs && head.Figure.Period is not null)
+                return (head.Figure.Period, 1.0);
+            if (Has("stock_raised", leftStart, numberToken))
+            {
+                var flow = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan && t.Kind != TimeKind.BoundYear), n.Start)?.Period
+                    ?? current.LastOrDefault(d => IsFlow(d.Figure.Metric))?.Figure.Period
+                    ?? PeriodFromPreviousSentences(sentenceIndex);
+                if (flow is not null) return (flow, 0.95);
+            }
+            var now = spans.FirstOrDefault(t => t.Kind == TimeKind.Now);
+            var year = spans.LastOrDefault(t => t.Kind == TimeKind.Year && t.End <= n.Start);
+            if (now is null && year is not null) return (year.Period, 0.9);
+            if (context.Published is { } published) return (published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 1.0);
+            return (null, 0.8);
+        }
+
+        private string? PeriodFromPreviousSentences(int sentenceIndex)
+        {
+            for (var i = drafts.Count - 1; i >= 0; i--)
+            {
+                var d = drafts[i];
+                if (d.SentenceIndex < sentenceIndex - 3) break;
+                if (IsFlow(d.Figure.Metric) && d.Figure.Period is not null) return d.Figure.Period;
+            }
+            // A sentence without figures may still set the time ("... giai đoạn 2023-2025. Theo đó, ...").
+            for (var s = sentenceIndex - 1; s >= Math.Max(0, sentenceIndex - 2); s--)
+            {
+                if (!SameParagraph(s, sentenceIndex)) break;
+                var sp = sentences[s];
+                var found = PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published)
+                    .LastOrDefault(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan);
+                if (found is not null) return found.Period;
+            }
+            return null;
+        }
+
+        private bool SameParagraph(int a, int b)
+        {
+            var from = sentences[Math.Min(a, b)];
+            var to = sentences[Math.Max(a, b)];
+            return text.IndexOf('\n', from.Start, to.Start - from.Start) < 0;
+        }
+
+        private static TimeExpression? NearestTime(IEnumerable<TimeExpression> candidates, int position)
+        {
+            TimeExpression? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var t in candidates)
+            {
+                // Left of the number is preferred: a time named before a figure governs it more often than one after.
+                var distance = t.End <= position ? position - t.End : (t.Start - position) * 2;
+                if (distance < bestDistance) { best = t; bestDistance = distance; }
+            }
+            return best;
+        }
+
+        private bool IsBoundTo(TimeExpression t, NumberMention n) => t.Start >= n.End && t.Start - n.End <= 2;
+
+        private Locality ResolveLocality(NumberMention n, TextSpan sentence, Anchor? forced, Draft? head, int rightStart, int rightEnd)
+        {
+            var anchor = forced ?? AttachedRight(rightStart, rightEnd) ?? NearestAnchorLeft(n.Start, sentence.Start);
+            if (anchor is null && head is not null) return head.Figure.Locality;
+            anchor ??= NearestAnchorRight(n.End, sentence.Start + sentence.Length);
+            if (anchor is null)
+            {
+                var recent = current.LastOrDefault()?.Figure.Locality ?? drafts.LastOrDefault(d => SameParagraphOffsets(d.Figure.EvidenceStart, sentence.Start))?.Figure.Locality;
+                return recent ?? subject;
+            }
+            return LocalityOf(anchor);
+        }
+
+        private bool SameParagraphOffsets(int a, int b) => a <= b && text.IndexOf('\n', a, b - a) < 0;
+
+        private Locality LocalityOf(Anchor anchor)
+        {
+            switch (anchor.Kind)
+            {
+                case AnchorKind.Place:
+                    return miner.places.ToLocality(anchor.Place!);
+                case AnchorKind.Unit:
+                    {
+                        var inside = placeMentions.FirstOrDefault(p => p.Start >= anchor.Start && p.Start + p.Length <= anchor.End);
+                        var baseLocality = inside is not null ? miner.places.ToLocality(inside) : LastPlaceBefore(anchor.Start, 3) ?? subject;
+                        return baseLocality with { Unit = anchor.UnitName };
+                    }
+                default:
+                    if (anchor.Level == 9)
+                    {
+                        var unit = anchors.LastOrDefault(a => a.Kind == AnchorKind.Unit && a.End <= anchor.Start);
+                        return unit is not null ? LocalityOf(unit) : subject;
+                    }
+                    return LastPlaceBefore(anchor.Start, anchor.Level, exactLevel: true) ?? Truncate(subject, anchor.Level);
+            }
+        }
+
+        private Locality? LastPlaceBefore(int position, int level, bool exactLevel = false)
+        {
+            for (var i = placeMentions.Count - 1; i >= 0; i--)
+            {
+                var p = placeMentions[i];
+                if (p.Start >= position) continue;
+                var l = (int)p.Level;
+                if (exactLevel ? l == level : l <= level) return miner.places.ToLocality(p);
+            }
+            return null;
+        }
+
+        private Locality Truncate(Locality l, int level) => level switch
+        {
+            1 => new Locality(l.Province ?? context.SiteProvince, null, null, null, l.ProvinceCode),
+            2 when l.District is not null => new Locality(l.Province, l.District, null, null, l.ProvinceCode, l.DistrictCode),
+            _ => l,
+        };
+
+        private Anchor? AttachedRight(int rightStart, int rightEnd)
+        {
+            for (var t = rightStart; t < rightEnd; t++)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (h.Kind != MinerRules.CuePrefix + "place_attach" || h.Phrase is "tại" or "ở") continue;
+                    if (h.Phrase is not "trên địa bàn" && h.Phrase is not "thuộc" && h.Phrase is not "của") continue;
+                    var after = h.EndToken < tokens.Count ? tokens[h.EndToken].Start : int.MaxValue;
+                    var a = anchors.FirstOrDefault(x => x.Start == after || (x.Start > after && x.Start - after <= 1));
+                    if (a is not null && a.Kind != AnchorKind.Reference) return a;
+                }
+            }
+            return null;
+        }
+
+        private Anchor? NearestAnchorLeft(int position, int sentenceStart)
+        {
+            for (var i = anchors.Count - 1; i >= 0; i--)
+            {
+                var a = anchors[i];
+                if (a.End > position) continue;
+                if (a.Start < sentenceStart) return null;
+                return a;
+            }
+            return null;
+        }
+
+        private Anchor? NearestAnchorRight(int position, int sentenceEnd) =>
+            anchors.FirstOrDefault(a => a.Start >= position && a.End <= sentenceEnd && a.Kind != AnchorKind.Reference);
+
+        private List<Figure> Deduplicate()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<Figure>();
+            foreach (var d in drafts)
+            {
+                var f = d.Figure;
+                var l = f.Locality;
+                var k = string.Join('|', f.Metric, f.Segment, f.Value, f.ValueMax, f.Period, l.Province, l.District, l.Commune,
+                    l.Unit is null ? null : VietnameseText.FoldKey(l.Unit));
+                if (seen.Add(k)) result.Add(f);
+            }
+            return result;
+        }
+
+        // ---------------------------------------------------------------- lexical helpers
+
+        private void Reject(NumberMention n, string reason) =>
+            rejected.Add(new RejectedNumber(n.Start, n.Length, text.Substring(n.Start, n.Length), reason));
+
+        private (UnitClass Class, int End, string Phrase) UnitAfter(int tokenIndex)
+        {
+            if (tokenIndex >= tokens.Count || hitsAt[tokenIndex] is not { } hits) return (UnitClass.None, tokenIndex, string.Empty);
+            foreach (var h in hits)
+            {
+                if (!h.Kind.StartsWith(MinerRules.UnitPrefix, StringComparison.Ordinal)) continue;
+                var cls = h.Kind[MinerRules.UnitPrefix.Length..] switch
+                {
+                    "person" => UnitClass.Person,
+                    "new_person" => UnitClass.NewPerson,
+                    "cell" => UnitClass.Cell,
+                    "org" => UnitClass.Org,
+                    _ => UnitClass.Reject,
+                };
+                return (cls, h.EndToken, h.Phrase);
+            }
+            return (UnitClass.None, tokenIndex, string.Empty);
+        }
+
+        private int UnitEndAfter(int tokenIndex)
+        {
+            var (_, end, _) = UnitAfter(tokenIndex);
+            return end;
+        }
+
+        private string? FindSegment(int leftStart, int leftEnd, int rightStart, int rightEnd, int unitEnd)
+        {
+            // The unit phrase and the words after it describe the people counted more reliably than words before.
+            var best = NearestSegment(rightStart, rightEnd, preferFirst: true);
+            return best ?? NearestSegment(leftStart, leftEnd, preferFirst: false);
+        }
+
+        private string? NearestSegment(int from, int to, bool preferFirst)
+        {
+            string? found = null;
+            for (var t = from; t < to && t < tokens.Count; t++)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (!h.Kind.StartsWith(MinerRules.SegmentPrefix, StringComparison.Ordinal) || h.EndToken > to) continue;
+                    found = h.Kind[MinerRules.SegmentPrefix.Length..];
+                    if (preferFirst) return found;
+                    break;
+                }
+            }
+            return found;
+        }
+
+        private bool Has(string cue, int from, int to)
+        {
+            var kind = MinerRules.CuePrefix + cue;
+            for (var t = Math.Max(0, from); t < to && t < tokens.Count; t++)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (h.Kind == kind && h.EndToken <= to) return true;
+                }
+            }
+            return false;
+        }
+
+        private PhraseHit? Nearest(int from, int to, params string[] cues)
+        {
+            for (var t = to - 1; t >= Math.Max(0, from); t--)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (h.EndToken > to) continue;
+                    foreach (var c in cues)
+                    {
+                        if (h.Kind == MinerRules.CuePrefix + c) return h;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A cue of the kind that ends right before token <paramref name="tokenIndex"/>.</summary>
+        private bool EndsAt(int tokenIndex, string cue, int notBefore)
+        {
+            var kind = MinerRules.CuePrefix + cue;
+            for (var t = tokenIndex - 1; t >= Math.Max(0, notBefore) && t >= tokenIndex - 4; t--)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (h.Kind == kind && h.EndToken == tokenIndex) return true;
+                }
+            }
+            return false;
+        }
+
+        private bool HasFromTo(int from, int to)
+        {
+            for (var t = from; t < to && t < tokens.Count; t++)
+            {
+                if (tokens[t].Text is "lên" or "đến" or "tới" or "thành") return true;
+            }
+            return false;
+        }
+
+        private bool ContainsWord(TextSpan sentence, string phrase) =>
+            key.AsSpan(sentence.Start, sentence.Length).IndexOf(phrase, StringComparison.Ordinal) >= 0;
+
+        private bool PreviousSentenceHasStock(int sentenceIndex) =>
+            drafts.Concat(current).Any(d => d.SentenceIndex >= sentenceIndex - 1 && d.Figure.Metric == Metric.TotalMembers);
+
+        private bool IsNumberToken(int t) => tokens[t].Text.Length > 0 && char.IsDigit(tokens[t].Text[0]);
+
+        private static bool IsYearLike(NumberMention n) =>
+            n.Form == NumberForm.Single && n.Value is >= 1945 and <= 2100 && decimal.Truncate(n.Value) == n.Value;
+
+        private static bool IsInsideTime(NumberMention n, List<TimeExpression> times) =>
+            times.Any(t => n.NumberStart >= t.Start && n.NumberEnd <= t.End && t.Kind is not TimeKind.Now);
+
+        private int SentenceStartOf(int position)
+        {
+            foreach (var s in sentences)
+            {
+                if (position >= s.Start && position <= s.Start + s.Length) return s.Start;
+            }
+            return 0;
+        }
+
+        /// <summary>Index of the token that contains or follows <paramref name="offset"/>.</summary>
+        private int TokenAt(int offset)
+        {
+            int lo = 0, hi = tokens.Count - 1, ans = tokens.Count;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >> 1;
+                if (tokens[mid].End > offset) { ans = mid; hi = mid - 1; }
+                else lo = mid + 1;
+            }
+            return ans;
+        }
+
+        /// <summary>Index of the last token that starts before <paramref name="offset"/>.</summary>
+        private int TokenBefore(int offset)
+        {
+            int lo = 0, hi = tokens.Count - 1, ans = -1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >> 1;
+                if (tokens[mid].Start < offset) { ans = mid; lo = mid + 1; }
+                else hi = mid - 1;
+            }
+            return ans;
+        }
+
+        // ---------------------------------------------------------------- anchors and subject
+
+        private void BuildAnchors()
+        {
+            foreach (var p in placeMentions) anchors.Add(new Anchor(p.Start, p.Start + p.Length, AnchorKind.Place, p, (int)p.Level, null));
+
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                if (hitsAt[t] is not { } hits) continue;
+                foreach (var h in hits)
+                {
+                    if (h.Kind == MinerRules.UnitHeadKind)
+                    {
+                        var unit = UnitName(h);
+                        if (unit is not null) anchors.Add(unit);
+                        break;
+                    }
+                    if (!h.Kind.StartsWith(MinerRules.RefPrefix, StringComparison.Ordinal)) continue;
+                    var start = tokens[h.FirstToken].Start;
+                    var end = tokens[h.EndToken - 1].End;
+                    if (anchors.Any(a => a.Kind != AnchorKind.Reference && start < a.End && end > a.Start)) break;
+                    var level = int.Parse(h.Kind.AsSpan(MinerRules.RefPrefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+                    if (level == 9 && !char.IsUpper(text[start]) && !h.Phrase.Contains(' ')) break;
+                    if (IsRefBlocked(h)) break;
+                    anchors.Add(new Anchor(start, end, AnchorKind.Reference, null, level, null));
+                    break;
+                }
+            }
+            anchors.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+            // Drop anchors nested in a longer one (a reference inside a unit name, a place inside "Trường THPT ...").
+            var kept = new List<Anchor>(anchors.Count);
+            foreach (var a in anchors)
+            {
+                if (kept.Count > 0 && a.Start < kept[^1].End) continue;
+                kept.Add(a);
+            }
+            anchors.Clear();
+            anchors.AddRange(kept);
+        }
+
+        private bool IsRefBlocked(PhraseHit h)
+        {
+            foreach (var before in miner.rules.RefNotAfter)
+            {
+                var words = before.Split(' ');
+                var ok = h.FirstToken - words.Length >= 0;
+                for (var i = 0; ok && i < words.Length; i++) ok = tokens[h.FirstToken - words.Length + i].Text == words[i];
+                if (ok) return true;
+            }
+            if (h.EndToken < tokens.Count)
+            {
+                var next = tokens[h.EndToken].Text;
+                foreach (var after in miner.rules.RefNotBefore)
+                {
+                    if (after.Split(' ')[0] == next) return true;
+                }
+                // "phường Xuân Sơn" is a place mention; "phường 3" is a numbered ward, handled by the gazetteer.
+                if (h.EndToken < tokens.Count && char.IsUpper(text[tokens[h.EndToken].Start])) return true;
+            }
+            return false;
+        }
+
+        private Anchor? UnitName(PhraseHit head)
+        {
+            var start = tokens[head.FirstToken].Start;
+            var t = head.EndToken;
+            var end = tokens[head.EndToken - 1].End;
+            var count = 0;
+            // The name runs over capitalised words and numbers: "Trường THPT Phú Lương", "chi bộ khóm Khe Xong".
+            while (t < tokens.Count && tokens[t].IsWord && (char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start])) && count < 6)
+            {
+                end = tokens[t].End;
+                t++;
+                count++;
+            }
+            if (count == 0) return null;
+            var name = text[start..end];
+            name = char.ToUpperInvariant(name[0]) + name[1..];
+            return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
+        }
+
+        private Locality FindSubject(LocalityContext localityContext)
+        {
+            if (!string.IsNullOrWhiteSpace(context.Title))
+            {
+                var titlePlaces = miner.places.FindPlaces(VietnameseText.Normalize(context.Title), localityContext);
+                var best = titlePlaces.OrderByDescending(p => (int)p.Level).FirstOrDefault();
+                if (best is not null) return miner.places.ToLocality(best);
+            }
+            var firstLocal = placeMentions.FirstOrDefault(p => p.Level != UnitLevel.Province);
+            if (firstLocal is not null) return miner.places.ToLocality(firstLocal);
+            var province = placeMentions.FirstOrDefault();
+            if (province is not null) return miner.places.ToLocality(province);
+            return new Locality(context.SiteProvince, null, null, null);
+        }
+
+        private static bool IsFlow(Metric m) =>
+            m is Metric.NewMembers or Metric.NewMembersTarget or Metric.TargetAttainmentPct or Metric.AwarenessTrainees or Metric.NewMemberTrainees;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace NewsMiner.Mining;
+
+/// <summary>
+/// The miner's language knowledge, read once from data/language/figure-rules.json. Every cue list becomes a kind in
+/// one <see cref="PhraseIndex"/>; the kinds are named here so code and data cannot drift apart silently.
+/// </summary>
+public sealed class MinerRules
+{
+    internal const string UnitPrefix = "unit:";
+    internal const string CuePrefix = "cue:";
+    internal const string SegmentPrefix = "segment:";
+    internal const string RefPrefix = "ref:";
+    internal const string UnitHeadKind = "unithead";
+
+    /// <summary>Unit-noun classes of figure-rules.json, in the order the file lists them.</summary>
+    public static readonly string[] UnitClasses = ["person", "new_person", "cell", "org", "reject"];
+
+    /// <summary>Cue lists the miner reads; a missing list in the data file is an error, not a silent gap.</summary>
+    public static readonly string[] CueKinds =
+    [
+        "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
+        "new_member_course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
+        "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to",
+    ];
+
+    public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
+
+    internal PhraseIndex Index { get; }
+    public FrozenSet<string> SegmentLabels { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; }
+    public IReadOnlyList<string> RefNotAfter { get; }
+    public IReadOnlyList<string> RefNotBefore { get; }
+
+    private MinerRules(PhraseIndex index, FrozenSet<string> segments, IReadOnlyDictionary<string, IReadOnlyList<string>> lists,
+        IReadOnlyList<string> refNotAfter, IReadOnlyList<string> refNotBefore)
+    {
+        Index = index;
+        SegmentLabels = segments;
+        Lists = lists;
+        RefNotAfter = refNotAfter;
+        RefNotBefore = refNotBefore;
+    }
+
+    public static MinerRules Default { get; } = Load(EmbeddedData.ReadText("data/language/figure-rules.json"));
+
+    public static MinerRules Load(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var phrases = new List<(string Kind, string Phrase)>();
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+        void AddList(string kind, JsonElement array)
+        {
+            var items = array.EnumerateArray().Select(e => e.GetString() ?? string.Empty).Where(s => s.Length > 0).ToList();
+            lists[kind] = items;
+            phrases.AddRange(items.Select(p => (kind, p)));
+        }
+
+        var units = root.GetProperty("unit_nouns");
+        foreach (var cls in UnitClasses) AddList(UnitPrefix + cls, Required(units, cls));
+        var cues = root.GetProperty("cues");
+        foreach (var kind in CueKinds) AddList(CuePrefix + kind, Required(cues, kind));
+        var time = root.GetProperty("time");
+        foreach (var kind in TimeKinds) AddList("time:" + kind, Required(time, kind));
+
+        var segments = new List<string>();
+        foreach (var seg in root.GetProperty("segments").EnumerateObject())
+        {
+            if (seg.Name.StartsWith('_')) continue;
+            segments.Add(seg.Name);
+            AddList(SegmentPrefix + seg.Name, seg.Value);
+        }
+
+        var refs = root.GetProperty("org_references");
+        foreach (var r in refs.GetProperty("refs").EnumerateArray())
+        {
+            var phrase = r.GetProperty("phrase").GetString()!;
+            var level = r.GetProperty("level").GetInt32();
+            phrases.Add((RefPrefix + level, phrase));
+        }
+        AddList(UnitHeadKind, root.GetProperty("units").GetProperty("heads"));
+
+        return new MinerRules(new PhraseIndex(phrases), segments.ToFrozenSet(StringComparer.Ordinal), lists,
+            ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")));
+    }
+
+    private static JsonElement Required(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value)
+            ? value
+            : throw new InvalidDataException($"figure-rules.json: list '{name}' is missing");
+
+    private static List<string> ReadStrings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.GetString() ?? string.Empty).Where(s => s.Length > 0).ToList();
+}

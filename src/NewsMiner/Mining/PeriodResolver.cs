@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NewsMiner.Mining;
+
+/// <summary>What kind of time a phrase names; decides which figures may take it.</summary>
+internal enum TimeKind
+{
+    /// <summary>"năm 2016": a calendar year.</summary>
+    Year,
+    /// <summary>"(năm 2020)" right after a number: dates only that number.</summary>
+    BoundYear,
+    /// <summary>"nhiệm kỳ 2015-2020", "giai đoạn 2023-2025", "từ năm 2020 đến nay".</summary>
+    Span,
+    /// <summary>"11 tháng đầu năm 2017", "quý I", "từ đầu năm".</summary>
+    MonthSpan,
+    /// <summary>"hiện có", "đến nay": a stock at publication.</summary>
+    Now,
+    /// <summary>"tính đến 31/12/2023", "đến cuối năm 2023": a stock at a cut-off.</summary>
+    Cutoff,
+    /// <summary>"sau hơn 2 năm thực hiện", "từ đầu nhiệm kỳ": the term so far, cut at publication.</summary>
+    TermSoFar,
+}
+
+/// <summary>A time phrase in the key text with the canonical period it names (null when it needs a term to anchor it).</summary>
+internal sealed record TimeExpression(int Start, int End, TimeKind Kind, string? Period, int? FromYear, int? ToYear);
+
+/// <summary>
+/// Turns Vietnamese time phrases into figure-schema v1 periods. Relative words ("năm qua", "nhiệm kỳ qua", "đến nay")
+/// resolve against the publication date; without one they stay unresolved rather than guessed.
+/// </summary>
+internal static partial class PeriodResolver
+{
+    private const int MinYear = 1945;
+    private const int MaxYear = 2100;
+
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex SpanPattern();
+
+    [GeneratedRegex(@"\btừ\s+(?:năm\s+)?((?:19|20)\d{2})\s*,?\s*(?:đến|tới|cho đến)\s+(?:nay|hiện nay|bây giờ|năm\s+((?:19|20)\d{2})|((?:19|20)\d{2}))", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex FromYearPattern();
+
+    [GeneratedRegex(@"\b(\d{1,2}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mười một|mười hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex MonthsPattern();
+
+    [GeneratedRegex(@"\bquý\s+(iv|iii|ii|i|1|2|3|4)\b(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@"\b(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex CutoffDatePattern();
+
+    [GeneratedRegex(@"\b(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+((?:19|20)\d{2})", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex CutoffYearPattern();
+
+    [GeneratedRegex(@"\(\s*năm\s+((?:19|20)\d{2})\s*\)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex BoundYearPattern();
+
+    [GeneratedRegex(@"\bnăm\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"\b(?<!những\s)(?<!các\s)(?<!nhiều\s)năm\s+(?:vừa\s+)?qua\b|\bnăm\s+trước\b|\bnăm\s+ngoái\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex LastYearPattern();
+
+    [GeneratedRegex(@"\btừ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?\b|\bnăm\s+nay\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ThisYearPattern();
+
+    [GeneratedRegex(@"\bnhiệm\s+kỳ\s+(?:vừa\s+qua|qua|này|trước)\b|\bcả\s+nhiệm\s+kỳ\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex PastTermPattern();
+
+    [GeneratedRegex(@"\b(?:sau|qua)\s+(?:hơn\s+|gần\s+)?(\d|một|hai|ba|bốn)\s+năm\s+(?:thực\s+hiện|triển\s+khai)|\btừ\s+đầu\s+nhiệm\s+kỳ|\bđầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex TermSoFarPattern();
+
+    [GeneratedRegex(@"\b(?:hiện\s+có|hiện\s+nay|đến\s+nay|tới\s+nay|hiện\s+tại|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+này)\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NowPattern();
+
+    /// <summary>Time phrases in key[from..to), longest first where they overlap, in text order.</summary>
+    public static List<TimeExpression> Find(string key, int from, int to, DateOnly? published)
+    {
+        var found = new List<TimeExpression>();
+        var slice = key[from..to];
+        var pubYear = published?.Year;
+
+        foreach (Match m in SpanPattern().Matches(slice))
+        {
+            var a = Year(m.Groups[1].Value);
+            var b = Year(m.Groups[2].Value);
+            if (a is null || b is null || b <= a || b - a > 10) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
+        }
+        foreach (Match m in FromYearPattern().Matches(slice))
+        {
+            var a = Year(m.Groups[1].Value);
+            var b = Year(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value) ?? pubYear;
+            if (a is null || b is null || b < a) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, a == b ? $"{a}" : $"{a}-{b}", a, b));
+        }
+        foreach (Match m in MonthsPattern().Matches(slice))
+        {
+            var months = MonthCount(m.Groups[1].Value);
+            var year = Year(m.Groups[3].Value) ?? pubYear;
+            if (months is null or < 1 or > 12 || year is null) continue;
+            var first = m.Groups[2].Value == "cuối" ? 13 - months.Value : 1;
+            var last = m.Groups[2].Value == "cuối" ? 12 : months.Value;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, first, last), year, year));
+        }
+        foreach (Match m in QuarterPattern().Matches(slice))
+        {
+            var q = m.Groups[1].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
+            var year = Year(m.Groups[2].Value) ?? pubYear;
+            if (year is null) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, q * 3 - 2, q * 3), year, year));
+        }
+        foreach (Match m in CutoffDatePattern().Matches(slice))
+        {
+            if (!TryDate(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value, out var date)) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Year, date.Year));
+        }
+        foreach (Match m in CutoffYearPattern().Matches(slice))
+        {
+            var y = Year(m.Groups[1].Value);
+            if (y is null) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, $"{y}", y, y));
+        }
+        foreach (Match m in BoundYearPattern().Matches(slice))
+        {
+            var y = Year(m.Groups[1].Value);
+            if (y is null) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.BoundYear, $"{y}", y, y));
+        }
+        foreach (Match m in YearPattern().Matches(slice))
+        {
+            var y = Year(m.Groups[1].Value);
+            if (y is null) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Year, $"{y}", y, y));
+        }
+        if (published is { } pub)
+        {
+            foreach (Match m in LastYearPattern().Matches(slice))
+            {
+                // Early in a year "năm qua" is the year just ended; late in a year it is the year now ending.
+                var y = pub.Month <= 6 ? pub.Year - 1 : pub.Year;
+                found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Year, $"{y}", y, y));
+            }
+            foreach (Match m in ThisYearPattern().Matches(slice))
+            {
+                found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(pub.Year, 1, pub.Month), pub.Year, pub.Year));
+            }
+            foreach (Match m in PastTermPattern().Matches(slice))
+            {
+                var (a, b) = TermAround(pub, m.Value.Contains("trước", StringComparison.Ordinal));
+                found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
+            }
+            foreach (Match m in NowPattern().Matches(slice))
+            {
+                found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
+            }
+        }
+        foreach (Match m in TermSoFarPattern().Matches(slice))
+        {
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.TermSoFar, null, null, pubYear));
+        }
+
+        found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
+        var kept = new List<TimeExpression>(found.Count);
+        foreach (var e in found)
+        {
+            if (kept.Count > 0 && e.Start < kept[^1].End && e.Kind != TimeKind.TermSoFar && kept[^1].Kind != TimeKind.TermSoFar) continue;
+            kept.Add(e);
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// The five-year party term a date falls in (congresses of 2010, 2015, 2020, 2025 open terms). In a congress year
+    /// "nhiệm kỳ qua/này" still means the term that the congress closes.
+    /// </summary>
+    public static (int From, int To) TermAround(DateOnly published, bool previous)
+    {
+        var start = published.Year - ((published.Year - 2010) % 5 + 5) % 5;
+        if (start == published.Year) start -= 5;
+        if (previous) start -= 5;
+        return (start, start + 5);
+    }
+
+    public static string MonthSpan(int year, int firstMonth, int lastMonth) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{firstMonth:D2}/{year:D4}-{lastMonth:D2}");
+
+    private static int? Year(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear ? y : null;
+
+    private static bool TryDate(string y, string m, string d, out DateOnly date)
+    {
+        date = default;
+        return int.TryParse(y, CultureInfo.InvariantCulture, out var yy) && int.TryParse(m, CultureInfo.InvariantCulture, out var mm)
+            && int.TryParse(d, CultureInfo.InvariantCulture, out var dd) && mm is >= 1 and <= 12 && dd >= 1
+            && dd <= DateTime.DaysInMonth(yy, mm) && (date = new DateOnly(yy, mm, dd)) != default;
+    }
+
+    private static int? MonthCount(string s) => s switch
+    {
+        "một" => 1, "hai" => 2, "ba" => 3, "bốn" => 4, "sáu" => 6, "bảy" => 7, "tám" => 8, "chín" => 9, "mười" => 10,
+        "mười một" => 11, "mười hai" => 12,
+        _ => int.TryParse(s, CultureInfo.InvariantCulture, out var n) ? n : null,
+    };
+}
