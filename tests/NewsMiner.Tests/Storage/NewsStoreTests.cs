@@ -322,4 +322,23 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Empty(await store.SearchAsync("họp mặt", 5, _ct).ToListAsync());
         Assert.Single(await store.SearchAsync("thanh niên", 5, _ct).ToListAsync());
     }
+
+    [Fact]
+    public async Task Saving_while_a_query_streams_does_not_block()
+    {
+        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        var seen = 0;
+        await foreach (var f in store.QueryFiguresAsync(FigureQuery.All, _ct))
+        {
+            if (seen++ == 0)
+            {
+                var save = store.SaveArticleAsync(Article("https://a.vn/moi"), Figures(), Provenance("https://a.vn/moi", "h2"), _ct);
+                Assert.Same(save, await Task.WhenAny(save, Task.Delay(TimeSpan.FromSeconds(20), _ct)));
+                await save;
+            }
+        }
+        Assert.True(seen >= Figures().Count);
+        Assert.Equal(2 * Figures().Count, (await store.StatsAsync(_ct)).Figures);
+    }
 }
