@@ -1,0 +1,124 @@
+namespace NewsMiner.Storage;
+
+/// <summary>
+/// The schema as an ordered list of scripts; script N brings the database to version N. Scripts are only ever
+/// appended, never edited once released. Plain SQL with SQLite specifics kept to the FTS5 table, its triggers and
+/// AUTOINCREMENT-free INTEGER keys, so a PostgreSQL port can translate this one file.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        // v1
+        """
+        CREATE TABLE sources (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL,
+            province    TEXT,
+            start_url   TEXT NOT NULL UNIQUE
+        );
+
+        CREATE TABLE fetches (
+            id            INTEGER PRIMARY KEY,
+            url           TEXT NOT NULL,
+            fetched_at    TEXT NOT NULL,
+            status        INTEGER NOT NULL,
+            error_class   TEXT,
+            message       TEXT,
+            content_hash  TEXT,
+            duration_ms   INTEGER NOT NULL CHECK (duration_ms >= 0)
+        );
+        CREATE INDEX ix_fetches_url ON fetches (url);
+        CREATE INDEX ix_fetches_error_class ON fetches (error_class);
+
+        CREATE TABLE articles (
+            id                 INTEGER PRIMARY KEY,
+            canonical_url      TEXT NOT NULL UNIQUE,
+            url                TEXT,
+            site_host          TEXT,
+            title              TEXT NOT NULL,
+            published          TEXT,
+            published_source   TEXT NOT NULL,
+            author             TEXT,
+            text               TEXT NOT NULL,
+            content_hash       TEXT,
+            extractor_version  TEXT,
+            language           TEXT NOT NULL,
+            fetched_at         TEXT,
+            stored_at          TEXT NOT NULL
+        );
+        CREATE INDEX ix_articles_content_hash ON articles (content_hash);
+        CREATE INDEX ix_articles_site_host ON articles (site_host);
+
+        CREATE TABLE article_urls (
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            url         TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX ix_article_urls_article ON article_urls (article_id);
+
+        CREATE TABLE figures (
+            id                 INTEGER PRIMARY KEY,
+            article_id         INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            metric             TEXT NOT NULL,
+            segment            TEXT,
+            value              REAL NOT NULL,
+            value_max          REAL,
+            qualifier          TEXT NOT NULL,
+            per_year           INTEGER NOT NULL CHECK (per_year IN (0, 1)),
+            period             TEXT,
+            period_start_year  INTEGER,
+            period_end_year    INTEGER,
+            province           TEXT,
+            district           TEXT,
+            commune            TEXT,
+            unit               TEXT,
+            province_code      TEXT,
+            district_code      TEXT,
+            commune_code       TEXT,
+            province_key       TEXT,
+            district_key       TEXT,
+            commune_key        TEXT,
+            evidence           TEXT NOT NULL,
+            evidence_start     INTEGER NOT NULL CHECK (evidence_start >= 0),
+            evidence_length    INTEGER NOT NULL CHECK (evidence_length >= 0),
+            value_start        INTEGER NOT NULL CHECK (value_start >= 0),
+            confidence         REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+            miner_version      TEXT,
+            CHECK (period_start_year IS NULL OR period_end_year >= period_start_year)
+        );
+        CREATE INDEX ix_figures_article ON figures (article_id);
+        CREATE INDEX ix_figures_metric_years ON figures (metric, period_start_year, period_end_year);
+        CREATE INDEX ix_figures_province ON figures (province_key, metric);
+        CREATE INDEX ix_figures_province_code ON figures (province_code, metric);
+        CREATE INDEX ix_figures_district ON figures (district_key, metric);
+        CREATE INDEX ix_figures_district_code ON figures (district_code, metric);
+        CREATE INDEX ix_figures_commune ON figures (commune_key);
+
+        -- External-content index over articles: the text is stored once, the triggers keep the index in step.
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, text,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """,
+    ];
+
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version     INTEGER PRIMARY KEY,
+            applied_at  TEXT NOT NULL
+        );
+        """;
+
+    public static int Latest => Scripts.Count;
+}

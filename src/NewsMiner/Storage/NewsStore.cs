@@ -1,0 +1,603 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using NewsMiner.Extraction;
+using NewsMiner.Mining;
+using NewsMiner.Text;
+
+namespace NewsMiner.Storage;
+
+/// <summary>
+/// The SQLite store of articles, their figures and fetch history. Each operation opens its own pooled connection, so
+/// a query being streamed never blocks a save (WAL lets readers run beside the one writer). Every article is written in
+/// one transaction: a reader sees the old record or the new one, never half of either.
+/// </summary>
+public sealed class NewsStore : IAsyncDisposable
+{
+    private const int BusyTimeoutMs = 10_000;
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    private NewsStore(string path, string connectionString, bool readOnly, TimeProvider clock)
+    {
+        Path = path;
+        _connectionString = connectionString;
+        IsReadOnly = readOnly;
+        _clock = clock;
+    }
+
+    public string Path { get; }
+
+    public bool IsReadOnly { get; }
+
+    /// <summary>Opens the database, creating the file if missing, and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">The folder does not exist, or the file is not a usable NewsMiner database.</exception>
+    public static Task<NewsStore> OpenAsync(string path, CancellationToken ct) => OpenAsync(path, TimeProvider.System, ct);
+
+    public static async Task<NewsStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct)
+    {
+        var full = FullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder)) throw new StoreException($"Cannot create database {full}: folder {folder} does not exist");
+        if (Directory.Exists(full)) throw new StoreException($"Cannot open database {full}: it is a folder");
+
+        var cs = ConnectionString(full, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            await using var conn = await OpenConnectionAsync(cs, ct).ConfigureAwait(false);
+            await ExecuteAsync(conn, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
+            await MigrateAsync(conn, clock, ct).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(cs));
+            throw new StoreException($"Cannot open database {full}: {OneLine(e.Message)}", e);
+        }
+        return new NewsStore(full, cs, readOnly: false, clock);
+    }
+
+    /// <summary>Opens an existing database for queries and exports; never creates or migrates anything.</summary>
+    /// <exception cref="StoreException">The file is missing, not a NewsMiner database, or of another schema version.</exception>
+    public static async Task<NewsStore> OpenReadOnlyAsync(string path, CancellationToken ct)
+    {
+        var full = FullPath(path);
+        if (!File.Exists(full)) throw new StoreException($"Database {full} does not exist");
+        var cs = ConnectionString(full, SqliteOpenMode.ReadOnly);
+        try
+        {
+            await using var conn = await OpenConnectionAsync(cs, ct).ConfigureAwait(false);
+            var hasVersionTable = await ScalarAsync<long>(conn, null,
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", ct).ConfigureAwait(false);
+            if (hasVersionTable == 0) throw new StoreException($"Database {full} is not a NewsMiner database (no schema_version table)");
+            var version = await ScalarAsync<long>(conn, null, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
+            if (version != Migrations.Latest)
+            {
+                throw new StoreException(
+                    $"Database {full} has schema version {version}, this build reads {Migrations.Latest}; open it read-write once to migrate");
+            }
+        }
+        catch (SqliteException e)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(cs));
+            throw new StoreException($"Cannot open database {full}: {OneLine(e.Message)}", e);
+        }
+        catch (StoreException)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(cs));
+            throw;
+        }
+        return new NewsStore(full, cs, readOnly: true, TimeProvider.System);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them so the caller can move or delete the database.
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task<int> SchemaVersionAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        return (int)await ScalarAsync<long>(conn, null, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
+    }
+
+    // ---- writes ----
+
+    /// <summary>
+    /// Saves an article and replaces its figures in one transaction, keyed by its canonical URL (else its URL); an
+    /// article first stored under another of its URLs is found through article_urls. Returns the article id.
+    /// </summary>
+    public async Task<long> SaveArticleAsync(Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(prov);
+        EnsureWritable();
+        var key = article.CanonicalUrl ?? article.Url ?? prov.FetchedUrl
+            ?? throw new ArgumentException("An article needs a canonical URL, a URL or a fetched URL to be stored", nameof(article));
+        var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
+            .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
+
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+
+        var id = await FindArticleAsync(conn, tx, key, urls, ct).ConfigureAwait(false);
+        var values = new Dictionary<string, object?>
+        {
+            ["$canonical_url"] = key,
+            ["$url"] = article.Url,
+            ["$site_host"] = prov.SiteHost ?? HostOf(article.Url ?? key),
+            ["$title"] = article.Title,
+            ["$published"] = FormatTimestamp(article.Published),
+            ["$published_source"] = article.PublishedSource.ToString(),
+            ["$author"] = article.Author,
+            ["$text"] = article.Text,
+            ["$content_hash"] = prov.ContentHash,
+            ["$extractor_version"] = prov.ExtractorVersion,
+            ["$language"] = article.Language,
+            ["$fetched_at"] = FormatTimestamp(prov.FetchedAt),
+            ["$stored_at"] = FormatTimestamp(_clock.GetUtcNow()),
+        };
+        if (id is { } existing)
+        {
+            values["$id"] = existing;
+            await ExecuteAsync(conn, tx, """
+                UPDATE articles SET canonical_url = $canonical_url, url = $url, site_host = $site_host, title = $title,
+                    published = $published, published_source = $published_source, author = $author, text = $text,
+                    content_hash = $content_hash, extractor_version = $extractor_version, language = $language,
+                    fetched_at = $fetched_at, stored_at = $stored_at
+                WHERE id = $id
+                """, ct, values).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, "DELETE FROM figures WHERE article_id = $id", ct,
+                new Dictionary<string, object?> { ["$id"] = existing }).ConfigureAwait(false);
+        }
+        else
+        {
+            id = await ScalarAsync<long>(conn, tx, """
+                INSERT INTO articles (canonical_url, url, site_host, title, published, published_source, author, text,
+                    content_hash, extractor_version, language, fetched_at, stored_at)
+                VALUES ($canonical_url, $url, $site_host, $title, $published, $published_source, $author, $text,
+                    $content_hash, $extractor_version, $language, $fetched_at, $stored_at)
+                RETURNING id
+                """, ct, values).ConfigureAwait(false);
+        }
+
+        foreach (var u in urls)
+        {
+            await ExecuteAsync(conn, tx, "INSERT OR IGNORE INTO article_urls (article_id, url) VALUES ($id, $url)", ct,
+                new Dictionary<string, object?> { ["$id"] = id, ["$url"] = u }).ConfigureAwait(false);
+        }
+
+        await InsertFiguresAsync(conn, tx, id.Value, figures, prov.MinerVersion, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return id.Value;
+    }
+
+    public async Task RecordFetchAsync(FetchRecord rec, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rec);
+        EnsureWritable();
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await ExecuteAsync(conn, null, """
+            INSERT INTO fetches (url, fetched_at, status, error_class, message, content_hash, duration_ms)
+            VALUES ($url, $fetched_at, $status, $error_class, $message, $content_hash, $duration_ms)
+            """, ct, new Dictionary<string, object?>
+        {
+            ["$url"] = rec.Url,
+            ["$fetched_at"] = FormatTimestamp(rec.FetchedAt),
+            ["$status"] = rec.Status,
+            ["$error_class"] = rec.ErrorClass,
+            ["$message"] = rec.Message,
+            ["$content_hash"] = rec.ContentHash,
+            ["$duration_ms"] = rec.DurationMs,
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds a crawl source or updates the one with the same start URL.</summary>
+    public async Task SaveSourceAsync(SourceRecord source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        EnsureWritable();
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await ExecuteAsync(conn, null, """
+            INSERT INTO sources (name, province, start_url) VALUES ($name, $province, $start_url)
+            ON CONFLICT (start_url) DO UPDATE SET name = excluded.name, province = excluded.province
+            """, ct, new Dictionary<string, object?>
+        {
+            ["$name"] = source.Name,
+            ["$province"] = source.Province,
+            ["$start_url"] = source.StartUrl,
+        }).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<SourceRecord>> SourcesAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var cmd = Command(conn, null, "SELECT name, province, start_url FROM sources ORDER BY id");
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var list = new List<SourceRecord>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) list.Add(new SourceRecord(r.GetString(0), NullableString(r, 1), r.GetString(2)));
+        return list;
+    }
+
+    public async Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentHash);
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = $h)", ct,
+            new Dictionary<string, object?> { ["$h"] = contentHash }).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Whether any article was stored under this URL (canonical or not).</summary>
+    public async Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = $u)", ct,
+            new Dictionary<string, object?> { ["$u"] = url }).ConfigureAwait(false) == 1;
+    }
+
+    // ---- reads ----
+
+    /// <summary>Streams every matching figure in id order; nothing is buffered, so there is no row cap.</summary>
+    public async IAsyncEnumerable<StoredFigure> QueryFiguresAsync(FigureQuery q, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        var (where, parameters) = FigureFilter(q);
+        await using var cmd = Command(conn, null, $"""
+            SELECT f.id, f.article_id, f.metric, f.segment, f.value, f.value_max, f.qualifier, f.per_year, f.period,
+                   f.period_start_year, f.period_end_year, f.province, f.district, f.commune, f.unit,
+                   f.province_code, f.district_code, f.commune_code, f.evidence, f.evidence_start, f.evidence_length,
+                   f.value_start, f.confidence, f.miner_version, a.canonical_url, a.title, a.published
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            {where}
+            ORDER BY f.id
+            """, parameters);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) yield return ReadFigure(r);
+    }
+
+    /// <summary>
+    /// Membership counts side by side per organisation and period, from whole-organisation figures matching
+    /// <paramref name="q"/> (its metric filter, if any, narrows the three compared metrics).
+    /// </summary>
+    public async Task<IReadOnlyList<LocalityYearRow>> CompareAsync(FigureQuery q, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        Metric[] compared = [Metric.NewMembers, Metric.NewMembersTarget, Metric.TotalMembers];
+        var groups = new Dictionary<CompareKey, List<StoredFigure>>();
+        foreach (var metric in compared.Where(m => q.Metric is null || q.Metric == m))
+        {
+            await foreach (var f in QueryFiguresAsync(q with { Metric = metric }, ct).ConfigureAwait(false))
+            {
+                if (f.Segment is not null) continue;
+                var key = new CompareKey(f.Province, f.District, f.Commune, f.Unit, f.PeriodStartYear, f.PeriodEndYear, f.PerYear);
+                if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+                list.Add(f);
+            }
+        }
+        return groups
+            .OrderBy(g => g.Key.Province, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.District, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Commune, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Unit, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.StartYear).ThenBy(g => g.Key.EndYear).ThenBy(g => g.Key.PerYear)
+            .Select(g => new LocalityYearRow(
+                g.Key.Province, g.Key.District, g.Key.Commune, g.Key.Unit, g.Key.StartYear, g.Key.EndYear, g.Key.PerYear,
+                Cell(g.Value, Metric.NewMembers), Cell(g.Value, Metric.NewMembersTarget), Cell(g.Value, Metric.TotalMembers),
+                g.Value.Select(f => f.ArticleId).Distinct().Count()))
+            .ToList();
+    }
+
+    public async Task<StoreStats> StatsAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        var articles = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM articles", ct).ConfigureAwait(false);
+        var figures = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM figures", ct).ConfigureAwait(false);
+        var fetches = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM fetches", ct).ConfigureAwait(false);
+        var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = Command(conn, null,
+            "SELECT error_class, count(*) FROM fetches WHERE error_class IS NOT NULL GROUP BY error_class"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(ct).ConfigureAwait(false)) byClass[r.GetString(0)] = r.GetInt64(1);
+        }
+        return new StoreStats(articles, figures, fetches, byClass.Values.Sum(), byClass);
+    }
+
+    /// <summary>
+    /// Full-text search over titles and texts. The query is read as words that must all occur (no FTS syntax); each
+    /// word also matches its other tone placement (hòa/hoà), diacritics otherwise count (đảng is not đang).
+    /// </summary>
+    public async IAsyncEnumerable<SearchHit> SearchAsync(string query, int limit, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var match = FtsQuery.Build(query);
+        if (match.Length == 0) yield break;
+        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var cmd = Command(conn, null, """
+            SELECT a.id, a.canonical_url, a.title, a.published,
+                   snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts)
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH $q
+            ORDER BY bm25(articles_fts), a.id
+            LIMIT $limit
+            """, new Dictionary<string, object?> { ["$q"] = match, ["$limit"] = limit });
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            yield return new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), ParseTimestamp(NullableString(r, 3)),
+                r.GetString(4), r.GetDouble(5));
+        }
+    }
+
+    /// <summary>Streams the matching figures to a CSV or JSONL file (see <see cref="FigureExport"/>); returns the row count.</summary>
+    public Task<long> ExportAsync(FigureQuery q, ExportFormat format, string outPath, bool excelBom, CancellationToken ct) =>
+        FigureExport.WriteAsync(QueryFiguresAsync(q, ct), format, outPath, excelBom, ct);
+
+    // ---- helpers ----
+
+    private static MetricCell? Cell(List<StoredFigure> figures, Metric metric)
+    {
+        var these = figures.Where(f => f.Metric == metric).ToList();
+        if (these.Count == 0) return null;
+        // The value most sources state wins the display slot; ties go to the more confident figure. Never averaged.
+        var shown = these
+            .GroupBy(f => f.Value)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Max(f => f.Confidence))
+            .ThenBy(g => g.Key)
+            .First().Key;
+        var distinct = these.Select(f => f.Value).Distinct().Order().ToList();
+        return new MetricCell(shown, distinct.Count > 1, distinct, these.Count);
+    }
+
+    private static (string Where, Dictionary<string, object?> Parameters) FigureFilter(FigureQuery q)
+    {
+        var clauses = new List<string>();
+        var p = new Dictionary<string, object?>();
+        if (q.Metric is { } m)
+        {
+            clauses.Add("f.metric = $metric");
+            p["$metric"] = m.ToSchemaName();
+        }
+        AddPlace(q.Province, "province");
+        AddPlace(q.District, "district");
+        AddPlace(q.Commune, "commune");
+        if (q.Year is { } y)
+        {
+            clauses.Add("f.period_start_year <= $year AND f.period_end_year >= $year");
+            p["$year"] = y;
+        }
+        if (q.MinConfidence is { } c)
+        {
+            clauses.Add("f.confidence >= $min_confidence");
+            p["$min_confidence"] = c;
+        }
+        return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), p);
+
+        void AddPlace(string? value, string level)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return;
+            clauses.Add($"(f.{level}_key = ${level}_key OR f.{level}_code = ${level}_code)");
+            p[$"${level}_key"] = PlaceKey(value);
+            p[$"${level}_code"] = value.Trim();
+        }
+    }
+
+    /// <summary>Case and tone-placement folded, so "Khánh Hoà", "khánh hòa" and "KHÁNH HÒA" meet.</summary>
+    internal static string? PlaceKey(string? name) => string.IsNullOrWhiteSpace(name) ? null : VietnameseText.ToneKey(name.Trim());
+
+    private static async Task InsertFiguresAsync(
+        SqliteConnection conn, SqliteTransaction tx, long articleId, IReadOnlyList<Figure> figures, string? minerVersion, CancellationToken ct)
+    {
+        if (figures.Count == 0) return;
+        await using var cmd = Command(conn, tx, """
+            INSERT INTO figures (article_id, metric, segment, value, value_max, qualifier, per_year, period,
+                period_start_year, period_end_year, province, district, commune, unit, province_code, district_code,
+                commune_code, province_key, district_key, commune_key, evidence, evidence_start, evidence_length,
+                value_start, confidence, miner_version)
+            VALUES ($article_id, $metric, $segment, $value, $value_max, $qualifier, $per_year, $period,
+                $period_start_year, $period_end_year, $province, $district, $commune, $unit, $province_code, $district_code,
+                $commune_code, $province_key, $district_key, $commune_key, $evidence, $evidence_start, $evidence_length,
+                $value_start, $confidence, $miner_version)
+            """);
+        foreach (var f in figures)
+        {
+            ArgumentNullException.ThrowIfNull(f);
+            var years = PeriodYears.Parse(f.Period);
+            var loc = f.Locality ?? Locality.Empty;
+            Set(cmd, "$article_id", articleId);
+            Set(cmd, "$metric", f.Metric.ToSchemaName());
+            Set(cmd, "$segment", f.Segment);
+            Set(cmd, "$value", (double)f.Value);
+            Set(cmd, "$value_max", f.ValueMax is { } vm ? (double)vm : null);
+            Set(cmd, "$qualifier", f.Qualifier.ToSchemaName());
+            Set(cmd, "$per_year", f.PerYear ? 1 : 0);
+            Set(cmd, "$period", f.Period);
+            Set(cmd, "$period_start_year", years?.Start);
+            Set(cmd, "$period_end_year", years?.End);
+            Set(cmd, "$province", loc.Province);
+            Set(cmd, "$district", loc.District);
+            Set(cmd, "$commune", loc.Commune);
+            Set(cmd, "$unit", loc.Unit);
+            Set(cmd, "$province_code", loc.ProvinceCode);
+            Set(cmd, "$district_code", loc.DistrictCode);
+            Set(cmd, "$commune_code", loc.CommuneCode);
+            Set(cmd, "$province_key", PlaceKey(loc.Province));
+            Set(cmd, "$district_key", PlaceKey(loc.District));
+            Set(cmd, "$commune_key", PlaceKey(loc.Commune));
+            Set(cmd, "$evidence", f.Evidence);
+            Set(cmd, "$evidence_start", f.EvidenceStart);
+            Set(cmd, "$evidence_length", f.EvidenceLength);
+            Set(cmd, "$value_start", f.ValueStart);
+            Set(cmd, "$confidence", f.Confidence);
+            Set(cmd, "$miner_version", minerVersion);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<long?> FindArticleAsync(
+        SqliteConnection conn, SqliteTransaction tx, string key, IReadOnlyList<string> urls, CancellationToken ct)
+    {
+        var byKey = await ScalarAsync<long?>(conn, tx, "SELECT id FROM articles WHERE canonical_url = $key", ct,
+            new Dictionary<string, object?> { ["$key"] = key }).ConfigureAwait(false);
+        if (byKey is not null) return byKey;
+        // Stored earlier under another of its URLs (e.g. before the page's canonical link was known).
+        foreach (var u in urls)
+        {
+            var byUrl = await ScalarAsync<long?>(conn, tx, "SELECT article_id FROM article_urls WHERE url = $u", ct,
+                new Dictionary<string, object?> { ["$u"] = u }).ConfigureAwait(false);
+            if (byUrl is not null) return byUrl;
+        }
+        return null;
+    }
+
+    private static StoredFigure ReadFigure(SqliteDataReader r) => new(
+        Id: r.GetInt64(0),
+        ArticleId: r.GetInt64(1),
+        Metric: MetricNames.TryParse(r.GetString(2), out var m) ? m : throw new StoreException($"Unknown metric '{r.GetString(2)}' in figure {r.GetInt64(0)}"),
+        Segment: NullableString(r, 3),
+        Value: ToDecimal(r.GetDouble(4)),
+        ValueMax: r.IsDBNull(5) ? null : ToDecimal(r.GetDouble(5)),
+        Qualifier: QualifierNames.TryParse(r.GetString(6), out var ql) ? ql : throw new StoreException($"Unknown qualifier '{r.GetString(6)}' in figure {r.GetInt64(0)}"),
+        PerYear: r.GetInt64(7) != 0,
+        Period: NullableString(r, 8),
+        PeriodStartYear: r.IsDBNull(9) ? null : r.GetInt32(9),
+        PeriodEndYear: r.IsDBNull(10) ? null : r.GetInt32(10),
+        Province: NullableString(r, 11),
+        District: NullableString(r, 12),
+        Commune: NullableString(r, 13),
+        Unit: NullableString(r, 14),
+        ProvinceCode: NullableString(r, 15),
+        DistrictCode: NullableString(r, 16),
+        CommuneCode: NullableString(r, 17),
+        Evidence: r.GetString(18),
+        EvidenceStart: r.GetInt32(19),
+        EvidenceLength: r.GetInt32(20),
+        ValueStart: r.GetInt32(21),
+        Confidence: r.GetDouble(22),
+        MinerVersion: NullableString(r, 23),
+        ArticleUrl: r.GetString(24),
+        ArticleTitle: r.GetString(25),
+        Published: ParseTimestamp(NullableString(r, 26)));
+
+    // A REAL holds any stated count exactly; the double-to-decimal cast keeps 15 significant digits, which drops the
+    // binary noise of values like 23.75 or 5.5.
+    private static decimal ToDecimal(double d) => (decimal)d;
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static string? FormatTimestamp(DateTimeOffset? t) => t?.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? ParseTimestamp(string? s) =>
+        s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    private static string? HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
+    private void EnsureWritable()
+    {
+        if (IsReadOnly) throw new StoreException($"Database {Path} was opened read-only");
+    }
+
+    private static string FullPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return System.IO.Path.GetFullPath(path);
+    }
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+
+    private static string ConnectionString(string path, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = BusyTimeoutMs / 1000,
+    }.ToString();
+
+    private static async Task<SqliteConnection> OpenConnectionAsync(string cs, CancellationToken ct)
+    {
+        var conn = new SqliteConnection(cs);
+        try
+        {
+            await conn.OpenAsync(ct).ConfigureAwait(false);
+            await ExecuteAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs};", ct).ConfigureAwait(false);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task MigrateAsync(SqliteConnection conn, TimeProvider clock, CancellationToken ct)
+    {
+        await ExecuteAsync(conn, null, Migrations.VersionTable, ct).ConfigureAwait(false);
+        while (true)
+        {
+            // BEGIN IMMEDIATE: two processes opening a fresh file at once take turns instead of both migrating.
+            await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var current = (int)await ScalarAsync<long>(conn, tx, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
+            if (current > Migrations.Latest)
+            {
+                throw new StoreException(
+                    $"Database {conn.DataSource} has schema version {current}, newer than this build ({Migrations.Latest})");
+            }
+            if (current == Migrations.Latest)
+            {
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return;
+            }
+            await ExecuteAsync(conn, tx, Migrations.Scripts[current], ct).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, "INSERT INTO schema_version (version, applied_at) VALUES ($v, $at)", ct,
+                new Dictionary<string, object?> { ["$v"] = current + 1, ["$at"] = FormatTimestamp(clock.GetUtcNow()) }).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection conn, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        if (parameters is not null)
+        {
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return cmd;
+    }
+
+    private static void Set(SqliteCommand cmd, string name, object? value)
+    {
+        if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
+        else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection conn, SqliteTransaction? tx, string sql, CancellationToken ct,
+        IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        await using var cmd = Command(conn, tx, sql, parameters);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ScalarAsync<T>(SqliteConnection conn, SqliteTransaction? tx, string sql, CancellationToken ct,
+        IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        await using var cmd = Command(conn, tx, sql, parameters);
+        var result = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        if (result is null or DBNull) return default!;
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(result, target, CultureInfo.InvariantCulture);
+    }
+
+    private sealed record CompareKey(string? Province, string? District, string? Commune, string? Unit, int? StartYear, int? EndYear, bool PerYear);
+}

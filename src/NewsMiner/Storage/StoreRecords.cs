@@ -1,0 +1,130 @@
+using NewsMiner.Mining;
+using NewsMiner.Text;
+
+namespace NewsMiner.Storage;
+
+/// <summary>Where a stored article came from and which code versions produced it.</summary>
+public sealed record ArticleProvenance(
+    string? FetchedUrl,
+    string? SiteHost,
+    string? ContentHash,
+    string? ExtractorVersion,
+    string? MinerVersion,
+    DateTimeOffset? FetchedAt);
+
+/// <summary>One HTTP fetch attempt, successful or not (<see cref="ErrorClass"/> null means success).</summary>
+public sealed record FetchRecord(
+    string Url,
+    DateTimeOffset FetchedAt,
+    int Status,
+    string? ErrorClass,
+    string? Message,
+    string? ContentHash,
+    long DurationMs);
+
+/// <summary>A site the crawler starts from.</summary>
+public sealed record SourceRecord(string Name, string? Province, string StartUrl);
+
+/// <summary>
+/// Filters for figure queries; null means "any". <see cref="Province"/>, <see cref="District"/> and
+/// <see cref="Commune"/> take a name in any case or tone placement, or an official code. <see cref="Year"/> matches a
+/// figure whose period's first..last year contains it.
+/// </summary>
+public sealed record FigureQuery(
+    Metric? Metric = null,
+    string? Province = null,
+    string? District = null,
+    string? Commune = null,
+    int? Year = null,
+    double? MinConfidence = null)
+{
+    public static FigureQuery All { get; } = new();
+}
+
+/// <summary>A figure as stored, with its article's identity (every <see cref="Figure"/> field, flattened).</summary>
+public sealed record StoredFigure(
+    long Id,
+    long ArticleId,
+    Metric Metric,
+    string? Segment,
+    decimal Value,
+    decimal? ValueMax,
+    Qualifier Qualifier,
+    bool PerYear,
+    string? Period,
+    int? PeriodStartYear,
+    int? PeriodEndYear,
+    string? Province,
+    string? District,
+    string? Commune,
+    string? Unit,
+    string? ProvinceCode,
+    string? DistrictCode,
+    string? CommuneCode,
+    string Evidence,
+    int EvidenceStart,
+    int EvidenceLength,
+    int ValueStart,
+    double Confidence,
+    string? MinerVersion,
+    string ArticleUrl,
+    string ArticleTitle,
+    DateTimeOffset? Published)
+{
+    public Locality Locality => new(Province, District, Commune, Unit, ProvinceCode, DistrictCode, CommuneCode);
+
+    /// <summary>The figure as the miner emitted it (value round-tripped through a REAL column).</summary>
+    public Figure ToFigure() => new(
+        Metric, Segment, Value, ValueMax, Qualifier, PerYear, Period, Locality,
+        Evidence, EvidenceStart, EvidenceLength, ValueStart, Confidence);
+}
+
+/// <summary>
+/// What the sources say for one metric at one key. Sources that disagree are shown side by side, never averaged:
+/// <see cref="Value"/> is the value most figures state (ties: the most confident), <see cref="DistinctValues"/> all of them.
+/// </summary>
+public sealed record MetricCell(decimal Value, bool Conflict, IReadOnlyList<decimal> DistinctValues, int Figures);
+
+/// <summary>
+/// One organisation and period in a comparison table. A span period (a term, "2015-2020") is its own row rather than
+/// being split into years, because a term total is not a yearly value; yearly rates (<see cref="PerYear"/>) are kept
+/// apart from totals for the same reason. Only whole-organisation figures (no segment) are compared.
+/// </summary>
+public sealed record LocalityYearRow(
+    string? Province,
+    string? District,
+    string? Commune,
+    string? Unit,
+    int? StartYear,
+    int? EndYear,
+    bool PerYear,
+    MetricCell? NewMembers,
+    MetricCell? NewMembersTarget,
+    MetricCell? TotalMembers,
+    int SourceArticles)
+{
+    /// <summary>"2016", "2015-2020", or "" when no period is known.</summary>
+    public string Years => (StartYear, EndYear) switch
+    {
+        (null, _) or (_, null) => string.Empty,
+        var (s, e) when s == e => s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var (s, e) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s}-{e}"),
+    };
+}
+
+/// <summary>Counts for a status line; failures are fetches with an error class.</summary>
+public sealed record StoreStats(
+    long Articles,
+    long Figures,
+    long Fetches,
+    long FailedFetches,
+    IReadOnlyDictionary<string, long> FailuresByErrorClass);
+
+/// <summary>A full-text hit; <see cref="Snippet"/> marks matched words with [ and ].</summary>
+public sealed record SearchHit(long ArticleId, string Url, string Title, DateTimeOffset? Published, string Snippet, double Rank);
+
+public enum ExportFormat
+{
+    Csv,
+    Jsonl,
+}
