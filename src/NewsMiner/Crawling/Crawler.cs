@@ -232,9 +232,9 @@ public sealed class Crawler : IDisposable
                 if (status >= 500) return Failure(FetchErrorClass.Http5xx, $"HTTP {status} {response.ReasonPhrase}", status);
                 if (status >= 400) return Failure(FetchErrorClass.Http4xx, $"HTTP {status} {response.ReasonPhrase}", status);
 
-                var contentType = response.Content.Headers.ContentType;
-                if (!IsHtml(contentType?.MediaType))
-                    return Failure(FetchErrorClass.NotHtml, $"Content-Type '{contentType?.ToString() ?? "(none)"}' is not HTML", status);
+                var contentType = ContentTypeHeader.From(response.Content.Headers);
+                if (!contentType.IsHtml)
+                    return Failure(FetchErrorClass.NotHtml, $"Content-Type '{(contentType.Raw.Length > 0 ? contentType.Raw : "(none)")}' is not HTML", status);
                 if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
                     return Failure(FetchErrorClass.TooLarge, $"Content-Length {response.Content.Headers.ContentLength} exceeds {_options.MaxBodyBytes} bytes", status);
 
@@ -242,11 +242,11 @@ public sealed class Crawler : IDisposable
                 if (body is null)
                     return Failure(FetchErrorClass.TooLarge, $"body exceeds {_options.MaxBodyBytes} bytes", status);
 
-                var html = HtmlDecoding.Decode(body, contentType?.CharSet);
+                var html = HtmlDecoding.Decode(body, contentType.Charset);
                 if (string.IsNullOrWhiteSpace(html)) return Failure(FetchErrorClass.Empty, "empty body", status);
 
                 return new FetchedPage(
-                    url, current, status.Value, contentType?.ToString() ?? "", html,
+                    url, current, status.Value, contentType.Raw, html,
                     Convert.ToHexStringLower(SHA256.HashData(body)), fetchedAt,
                     (long)_time.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -285,10 +285,6 @@ public sealed class Crawler : IDisposable
             return buffer.ToArray();
         }
     }
-
-    private static bool IsHtml(string? mediaType) =>
-        string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(mediaType, "application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Politeness and host admission treat "www.tinh.gov.vn" and "tinh.gov.vn" as one site.</summary>
     private static string HostKey(string host)

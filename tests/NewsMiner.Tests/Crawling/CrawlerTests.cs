@@ -228,6 +228,7 @@ public class CrawlerTests
 
     [Theory]
     [InlineData("/header", "Đảng viên mới")]
+    [InlineData("/header-sloppy", "Đảng viên mới")]
     [InlineData("/meta", "Đảng viên mới")]
     [InlineData("/utf8", "Đảng viên mới")]
     public async Task Charset_from_the_header_or_meta_is_honoured(string path, string expected)
@@ -238,6 +239,11 @@ public class CrawlerTests
         await using var site = await LoopbackSite.StartAsync(app =>
         {
             app.MapGet("/header", () => Results.Bytes(cp1258.GetBytes($"<html><body><p>{legacy}</p></body></html>"), "text/html; charset=windows-1258"));
+            app.MapGet("/header-sloppy", (HttpContext ctx) =>
+            {
+                ctx.Response.Headers.ContentType = "text/html;charset=windows-1258;";
+                return ctx.Response.Body.WriteAsync(cp1258.GetBytes($"<p>{legacy}</p>")).AsTask();
+            });
             app.MapGet("/meta", () => Results.Bytes(cp1258.GetBytes($"<html><head><meta charset=windows-1258></head><body><p>{legacy}</p></body></html>"), "text/html"));
             app.MapGet("/utf8", () => Results.Bytes(Encoding.UTF8.GetBytes($"<html><body><p>{expected}</p></body></html>"), "text/html"));
         });

@@ -158,4 +158,23 @@ public class UrlRulesTests
         Assert.Contains(Expected, text, StringComparison.Ordinal);
         Assert.DoesNotContain("\uFEFF", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-8", "text/html", "utf-8", true)]
+    [InlineData("text/html;charset=UTF-8;", "text/html", "UTF-8", true)]
+    [InlineData("text/html;; charset=windows-1258", "text/html", "windows-1258", true)]
+    [InlineData("TEXT/HTML; Charset=\"windows-1258", "text/html", "windows-1258", true)]
+    [InlineData("text/html; charset=", "text/html", null, true)]
+    [InlineData("text/html, text/html", "text/html", null, true)]
+    [InlineData("application/xhtml+xml;", "application/xhtml+xml", null, true)]
+    [InlineData("application/pdf;", "application/pdf", null, false)]
+    [InlineData("text html", null, null, false)]
+    [InlineData("", null, null, false)]
+    public void Content_type_is_read_leniently(string raw, string? mediaType, string? charset, bool isHtml)
+    {
+        using var content = new ByteArrayContent([]);
+        content.Headers.TryAddWithoutValidation("Content-Type", raw);
+        var header = ContentTypeHeader.From(content.Headers);
+        Assert.Equal((mediaType, charset, isHtml), (header.MediaType, header.Charset, header.IsHtml));
+    }
 }
