@@ -136,6 +136,16 @@ public class CrawlerTests
                 await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
                 return Html(Page("muộn"));
             });
+            app.MapGet("/cat-ngang", async (HttpContext ctx) =>
+            {
+                ctx.Response.ContentType = "text/html";
+                ctx.Response.ContentLength = 10_000;
+                await ctx.Response.Body.WriteAsync("<html><body>"u8.ToArray(), ctx.RequestAborted);
+                await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+                // Let the client read the headers first: a reset discards data the client has not read yet.
+                await Task.Delay(100, ctx.RequestAborted);
+                ctx.Abort();
+            });
             app.MapGet("/cham-giua-chung", async (HttpContext ctx) =>
             {
                 ctx.Response.ContentType = "text/html";
@@ -163,6 +173,7 @@ public class CrawlerTests
             ("/lon-khai-bao", FetchErrorClass.TooLarge, 200),
             ("/cham", FetchErrorClass.Timeout, null),
             ("/cham-giua-chung", FetchErrorClass.Timeout, 200),
+            ("/cat-ngang", FetchErrorClass.Reset, 200),
         };
         foreach (var (path, errorClass, status) in cases)
         {
@@ -198,6 +209,26 @@ public class CrawlerTests
         Assert.Contains("Đích đến", page.Html, StringComparison.Ordinal);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(body)), page.ContentHash);
         Assert.True(page.DurationMs >= 0);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_a_page_already_known_does_not_fetch_it_twice()
+    {
+        await using var site = await LoopbackSite.StartAsync(app =>
+        {
+            app.MapGet("/", () => Html(Page("Trang chủ", "/cu", "/moi", "/khac")));
+            app.MapGet("/cu", () => Results.Redirect("/moi"));
+            app.MapGet("/khac", () => Results.Redirect("/dich"));
+            app.MapGet("/{x}", (string x) => Html(Page(x)));
+        });
+
+        var outcomes = await CrawlAllAsync(Options(site));
+
+        Assert.Equal(1, site.Hits.Count(h => h.PathAndQuery == "/moi"));
+        Assert.Equal(1, site.Hits.Count(h => h.PathAndQuery == "/dich"));
+        var viaRedirect = Assert.IsType<FetchedPage>(Assert.Single(outcomes, o => PathOf(o) == "/khac"));
+        Assert.Equal("/dich", viaRedirect.FinalUrl.AbsolutePath);
+        Assert.Equal(3, outcomes.Count); // "/", "/moi" and "/khac"; "/cu" is the page "/moi" already fetched
     }
 
     [Fact]
