@@ -26,7 +26,7 @@
 <div class="date">Đăng lúc: 12/01/2023 14:05:33 (GMT+7)</div>
 <p>Năm 2022, toàn huyện Thọ Xuân kết nạp 310 đảng viên, đạt 103,3% chỉ tiêu, trong đó xã Xuân Lai 20, xã Thọ Lâm 15, xã Thọ Lập 12 đảng viên.</p>
 <p>Chỉ tiêu tỉnh giao cho huyện năm 2022 là 300 đảng viên. Đáng chú ý, huyện đã kết nạp 4 đảng viên là người theo đạo Công giáo ở các xã vùng giáo.</p>
-<p>Trong năm, huyện mở 9 lớp bồi dưỡng nhận thức về Đảng cho 614 quần chúng ưu tú. Hiện nay, 172/214 thôn, khu phố của huyện đã có chi bộ riêng; số còn lại sinh hoạt ghép.</p>
+<p>Trong năm, 614 quần chúng ưu tú được học lớp nhận thức về Đảng tại Trung tâm Chính trị huyện. Hiện nay, 172/214 thôn, khu phố của huyện đã có chi bộ riêng; số còn lại sinh hoạt ghép.</p>
 <p>Đảng bộ huyện hiện có 71 tổ chức cơ sở đảng với 12.480 đảng viên.</p>
 <p>Năm 2023, huyện phấn đấu kết nạp 320 đảng viên; đồng thời hỗ trợ gần 900 hộ chuyển sang trồng mía công nghệ cao với tổng kinh phí 18 tỷ đồng.</p>
 <p class="author">Hoàng Lâm</p>
@@ -36,7 +36,7 @@
 <div class="date">Đăng lúc: 12/01/2023 14:05:33 (GMT+7)</div>
 <p>Năm 2022, toàn huyện Thọ Xuân kết nạp 310 đảng viên, đạt 103,3% chỉ tiêu, trong đó xã Xuân Lai 20, xã Thọ Lâm 15, xã Thọ Lập 12 đảng viên.</p>
 <p>Chỉ tiêu tỉnh giao cho huyện năm 2022 là 300 đảng viên. Đáng chú ý, huyện đã kết nạp 4 đảng viên là người theo đạo Công giáo ở các xã vùng giáo.</p>
-<p>Trong năm, huyện mở 9 lớp bồi dưỡng nhận thức về Đảng cho 614 quần chúng ưu tú. Hiện nay, 172/214 thôn, khu phố của huyện đã có chi bộ riêng; số còn lại sinh hoạt ghép.</p>
+<p>Trong năm, 614 quần chúng ưu tú được học lớp nhận thức về Đảng tại Trung tâm Chính trị huyện. Hiện nay, 172/214 thôn, khu phố của huyện đã có chi bộ riêng; số còn lại sinh hoạt ghép.</p>
 <p>Đảng bộ huyện hiện có 71 tổ chức cơ sở đảng với 12.480 đảng viên.</p>
 <p>Năm 2023, huyện phấn đấu kết nạp 320 đảng viên; đồng thời hỗ trợ gần 900 hộ chuyển sang trồng mía công nghệ cao với tổng kinh phí 18 tỷ đồng.</p>
 <p class="author">Hoàng Lâm</p>
