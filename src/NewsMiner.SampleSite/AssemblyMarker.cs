@@ -1,1 +1,0 @@
-namespace NewsMiner.SampleSite; internal static class AssemblyMarker { }
