@@ -67,6 +67,7 @@ public sealed partial class FigureMiner
         private readonly List<Anchor> anchors = [];
         private readonly List<PlaceMention> placeMentions;
         private readonly Locality subject;
+        private readonly Dictionary<string, string> spellings;
         private readonly List<Draft> drafts = [];
         private readonly List<RejectedNumber> rejected = [];
         private string? lastFlowPeriod;
@@ -86,7 +87,8 @@ public sealed partial class FigureMiner
             var localityContext = new LocalityContext(context.Published, context.SiteProvince);
             placeMentions = miner.places.FindPlaces(text, localityContext).ToList();
             BuildAnchors();
-            subject = FindSubject(localityContext);
+            spellings = CollectSpellings();
+            subject = WithTextSpellings(FindSubject(localityContext));
         }
 
         public MiningResult Run()
@@ -375,7 +377,7 @@ public sealed partial class FigureMiner
         {
             var perYear = Has("per_year", leftStart, numberToken) || Has("per_year", rightStart, Math.Min(rightEnd, rightStart + 4));
             var (period, periodConfidence) = ResolvePeriod(sentenceIndex, sentence, n, metric, times, leftStart, numberToken, head);
-            var locality = ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd);
+            var locality = WithTextSpellings(ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd));
             var qualifier = n.Form == NumberForm.Range ? Qualifier.Range : n.Qualifier;
             decimal? valueMax = n.Form == NumberForm.Range && value == n.Value ? n.ValueMax : null;
             var figure = new Figure(metric, segment, value, valueMax, qualifier, perYear, period, locality,
@@ -486,6 +488,39 @@ public sealed partial class FigureMiner
                 return recent ?? subject;
             }
             return LocalityOf(anchor);
+        }
+
+        /// <summary>
+        /// Names as the article spells them when they differ from the gazetteer only by spacing ("Đakrông" for the
+        /// official "Đa Krông"): annotators and readers use the article's form, and the codes stay official.
+        /// </summary>
+        private Locality WithTextSpellings(Locality l)
+        {
+            if (spellings.Count == 0) return l;
+            return l with
+            {
+                Province = l.ProvinceCode is { } p && spellings.TryGetValue(p, out var ps) ? ps : l.Province,
+                District = l.DistrictCode is { } d && spellings.TryGetValue(d, out var ds) ? ds : l.District,
+                Commune = l.CommuneCode is { } c && spellings.TryGetValue(c, out var cs) ? cs : l.Commune,
+            };
+        }
+
+        private Dictionary<string, string> CollectSpellings()
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in placeMentions)
+            {
+                var surface = text.Substring(p.Start, p.Length);
+                if (p.TypeWord is { Length: > 0 } typeWord && surface.StartsWith(typeWord, StringComparison.OrdinalIgnoreCase))
+                    surface = surface[typeWord.Length..].TrimStart(' ', '.');
+                var official = p.Unit.Name;
+                if (surface == official || VietnameseText.FoldKeyNoSpace(surface) != VietnameseText.FoldKeyNoSpace(official)) continue;
+                // Only spacing may differ: tone placement and letters follow the gazetteer's modern form.
+                if (!string.Equals(surface.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal),
+                        official.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)) continue;
+                result.TryAdd(p.Unit.Code, surface);
+            }
+            return result;
         }
 
         private bool SameParagraphOffsets(int a, int b) => a <= b && text.IndexOf('\n', a, b - a) < 0;

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using NewsMiner.Crawling;
+using NewsMiner.Mining;
+using NewsMiner.SampleSite;
+using NewsMiner.Storage;
+using NewsMiner.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NewsMiner.Tests.EndToEnd;
+
+/// <summary>
+/// The whole pipeline on the bundled sample site: served on loopback, crawled into a temporary database, and the stored
+/// figures compared with the site's manifest (the figures the pages were written to state).
+/// </summary>
+public class SampleSiteCrawlTests(ITestOutputHelper output)
+{
+    /// <summary>Floors for the sample site; the measured values are printed by the test.</summary>
+    public const double MinimumStrictRecall = 0.75;
+    public const double MinimumStrictPrecision = 0.85;
+
+    private static async Task<(NewsStore Store, CrawlReport Report, SampleManifest Manifest, Uri Base)> CrawlAsync(TempDir dir)
+    {
+        var server = await SampleSiteServer.StartAsync(CancellationToken.None);
+        var manifest = SampleSiteManifest.Load();
+        var sources = manifest.Articles.GroupBy(a => a.Kind)
+            .Select(g => new CrawlSource(g.Key, g.First().Province, server.StartUrls.Where(u => u.AbsolutePath.StartsWith("/" + g.Key + "/", StringComparison.Ordinal)).ToList()))
+            .ToList();
+        var store = await NewsStore.OpenAsync(dir.File("e2e.db"), CancellationToken.None);
+        var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources,
+            new CrawlOptions { StartUrls = server.StartUrls, DelayMs = 0, MaxPages = 500 }, null, CancellationToken.None);
+        var baseAddress = server.BaseAddress;
+        await server.DisposeAsync();
+        return (store, report, manifest, baseAddress);
+    }
+
+    [Fact]
+    public async Task Crawl_stores_the_sample_articles_and_their_figures()
+    {
+        using var dir = new TempDir();
+        var (store, report, manifest, baseAddress) = await CrawlAsync(dir);
+        await using var _ = store;
+
+        var figures = new List<StoredFigure>();
+        await foreach (var f in store.QueryFiguresAsync(FigureQuery.All, CancellationToken.None)) figures.Add(f);
+        output.WriteLine($"report: {report}");
+
+        Assert.True(report.ArticlesStored >= manifest.Articles.Count, $"stored {report.ArticlesStored} of {manifest.Articles.Count} articles");
+        Assert.True(report.FailuresByClass.GetValueOrDefault(FetchErrorClass.Http4xx) >= 1, "the broken link is recorded as http_4xx");
+
+        var total = Score.Zero;
+        foreach (var article in manifest.Articles)
+        {
+            var url = new Uri(baseAddress, article.Path).AbsoluteUri;
+            var mined = figures.Where(f => f.ArticleUrl == url).Select(f => f.ToFigure()).ToList();
+            var gold = article.Figures.Select(g => new GoldFigure(g.Metric, g.Segment, g.Value, g.ValueMax, g.Qualifier, g.PerYear, g.Period,
+                new Locality(g.Locality.Province, g.Locality.District, g.Locality.Commune, g.Locality.Unit), g.Evidence)).ToList();
+            var s = FigureScorer.Score(article.Path, mined, gold);
+            total += s.Strict;
+            foreach (var m in s.Misses) output.WriteLine($"miss  {article.Path}: {m.Metric} {m.Segment} {m.Value} {m.Period} {m.Locality.District}/{m.Locality.Commune} | {m.Evidence}");
+            foreach (var e in s.Extras) output.WriteLine($"extra {article.Path}: {e.Metric} {e.Segment} {e.Value} {e.Period} {e.Locality.District}/{e.Locality.Commune}");
+            if (article.Figures.Count == 0) Assert.True(mined.Count == 0, $"{article.Path} states no party figure but gave {mined.Count}");
+        }
+        output.WriteLine($"strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}");
+
+        var localities = figures.Select(f => (f.Province, f.District, f.Commune)).Where(l => l.District is not null).Distinct().Count();
+        var provinces = figures.Select(f => f.Province).Distinct().Count();
+        Assert.True(localities >= 8, $"figures for {localities} localities");
+        Assert.True(provinces >= 3, $"figures for {provinces} provinces");
+        Assert.True(total.Recall >= MinimumStrictRecall, $"strict recall {total.Recall:F3}");
+        Assert.True(total.Precision >= MinimumStrictPrecision, $"strict precision {total.Precision:F3}");
+    }
+
+    [Fact]
+    public async Task Crawling_twice_stores_each_article_once()
+    {
+        using var dir = new TempDir();
+        var (store, first, _, _) = await CrawlAsync(dir);
+        await store.DisposeAsync();
+        var (again, second, _, _) = await CrawlAsync(dir);
+        await using var _ = again;
+        var stats = await again.StatsAsync(CancellationToken.None);
+        Assert.Equal(first.ArticlesStored, stats.Articles);
+        Assert.Equal(0, second.ArticlesStored);
+        Assert.Equal(first.ArticlesStored, second.ArticlesUnchanged);
+    }
+
+    [Fact]
+    public async Task The_newsminer_binary_runs_the_demo_as_a_child_process()
+    {
+        using var dir = new TempDir();
+        var dll = Path.Combine(AppContext.BaseDirectory, "newsminer.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
+        foreach (var a in new[] { dll, "demo", "--db", dir.File("child.db") }) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "demo did not finish");
+        output.WriteLine(await stdout);
+        Assert.True(process.ExitCode == 0, await stderr);
+        Assert.Contains("localities", await stdout);
+        Assert.True(File.Exists(dir.File("child.db")));
+    }
+}
