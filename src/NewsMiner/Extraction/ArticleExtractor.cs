@@ -119,7 +119,10 @@ public sealed class ArticleExtractor
             // The message runs to its first full stop ("...secure channel."); the page text may follow on the same line.
             var lineEnd = text.IndexOf('\n');
             if (lineEnd < 0) lineEnd = text.Length;
-            var stop = text.IndexOf('.', marker.Length);
+            // Dots inside type names ("System.Net.Http.") are not the sentence end; a dot before a space is.
+            var stop = marker.Length - 1;
+            do stop = text.IndexOf('.', stop + 1);
+            while (stop >= 0 && stop + 1 < text.Length && !char.IsWhiteSpace(text[stop + 1]));
             var end = stop >= 0 && stop < lineEnd ? stop + 1 : lineEnd;
             return text[..end];
         }
