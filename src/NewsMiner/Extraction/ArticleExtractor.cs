@@ -33,19 +33,24 @@ public sealed class ArticleExtractor
         var meta = page.ReadMetadata(url);
         var skipped = new List<(string Text, string Reason)>();
         var content = page.ContentLines(skipped);
-        var cleaned = cleaner.Clean(content, meta.Title);
+        var all = page.AllLines();
+        var title = HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
+            ?? meta.Headings.FirstOrDefault(h => h.Split(' ').Length >= 4) ?? content.FirstOrDefault();
+        if (title is null) return new ExtractionResult(null, [], DropReasons.EmptyPageError);
+        var cleaned = cleaner.Clean(content, title);
         var dropped = skipped.Select(s => new DroppedBlock(cleaner.Preview(s.Text), s.Reason)).Concat(cleaned.Dropped).ToList();
-        var title = meta.Title ?? cleaned.Kept.FirstOrDefault();
-        if (title is null) return new ExtractionResult(null, dropped, DropReasons.EmptyPageError);
 
         // The date line may sit outside the content block (under the h1, in a toolbar), so look on the whole page.
-        var all = page.AllLines();
         var titleKey = VietnameseText.FoldKey(title);
         var titleAt = Enumerable.Range(0, all.Count).FirstOrDefault(i => VietnameseText.FoldKey(all[i]) == titleKey, -1);
         var pageDateLines = all.Select((line, i) => (i, dates.Read(line))).Where(x => x.Item2 is not null)
             .Select(x => (x.i, x.Item2!)).ToList();
         var now = options.ResolveNow();
-        var dateLine = ChooseDateLine(pageDateLines, titleAt, now);
+        var chosen = ChooseDateLine(pageDateLines, titleAt, now);
+        var dateLine = chosen?.Date;
+        // A date line outside the content block never reached the cleaner; list it so the drops explain the page.
+        if (chosen is { } c && !dropped.Any(d => d.Reason == DropReasons.DateLine && d.Text == cleaner.Preview(all[c.Index])))
+            dropped.Add(new DroppedBlock(cleaner.Preview(all[c.Index]), DropReasons.DateLine));
 
         DateTimeOffset? published = null;
         var source = DatePublishedSource.None;
@@ -65,7 +70,8 @@ public sealed class ArticleExtractor
             }
         }
 
-        var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, meta.MetaAuthor ?? meta.JsonLdAuthor);
+        var metaAuthor = new[] { meta.MetaAuthor, meta.JsonLdAuthor }.FirstOrDefault(a => a is not null && NameShape.IsPersonName(a, lexicon));
+        var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, metaAuthor);
         if (author is null)
         {
             // A labelled byline can sit in its own box after the content block.
@@ -92,10 +98,36 @@ public sealed class ArticleExtractor
         if (cleaned.Title is null) return new ExtractionResult(null, dropped, DropReasons.EmptyPageError);
 
         var now = options.ResolveNow();
-        var dateLine = ChooseDateLine(cleaned.DateLines, cleaned.TitleIndex, now);
+        var dateLine = ChooseDateLine(cleaned.DateLines, cleaned.TitleIndex, now)?.Date;
         var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, metaAuthor: null);
         return Finish(url, null, cleaned.Title, dateLine?.Value, dateLine is null ? DatePublishedSource.None : DatePublishedSource.DateLine,
             author, cleaned.Kept, dropped, language: null);
+    }
+
+    /// <summary>
+    /// The article's heading sits just above its first real paragraph: the heading that matches the meta title if it
+    /// is there, else the nearest long heading (the site banner is far above, section names are short).
+    /// </summary>
+    private static string? HeadingAboveContent(IReadOnlyList<string> all, IReadOnlyList<string> content, IReadOnlyList<string> headings, string? matched)
+    {
+        var first = content.FirstOrDefault(l => l.Length >= 80);
+        if (first is null) return null;
+        var at = -1;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i] == first)
+            {
+                at = i;
+                break;
+            }
+        }
+        var headingSet = headings.ToHashSet(StringComparer.Ordinal);
+        var near = new List<string>();
+        for (var i = at - 1; i >= 0 && i >= at - 5; i--)
+        {
+            if (headingSet.Contains(all[i]) && all[i].Split(' ').Length >= 5) near.Add(all[i]);
+        }
+        return near.Contains(matched ?? string.Empty) ? matched : near.FirstOrDefault();
     }
 
     private ExtractionResult Finish(Uri? url, string? canonical, string title, DateTimeOffset? published, DatePublishedSource source,
@@ -133,13 +165,14 @@ public sealed class ArticleExtractor
     /// The date line closest to the title, headers before it counting triple. Future dates are impossible; today's
     /// date is what page headers print, so it loses to any other date and stands only when printed after the title.
     /// </summary>
-    private DateLine? ChooseDateLine(IReadOnlyList<(int Index, DateLine Date)> candidates, int titleIndex, DateTimeOffset now)
+    private (int Index, DateLine Date)? ChooseDateLine(IReadOnlyList<(int Index, DateLine Date)> candidates, int titleIndex, DateTimeOffset now)
     {
         var usable = candidates.Where(c => c.Date.Value <= now).ToList();
         var notToday = usable.Where(c => !IsToday(c.Date.Value, now)).ToList();
         var pool = notToday.Count > 0 ? notToday : usable.Where(c => c.Index > titleIndex).ToList();
-        return pool.OrderBy(c => (c.Index >= titleIndex ? c.Index - titleIndex : (titleIndex - c.Index) * 3) + (c.Date.IsUpdate ? 2 : 0))
-            .Select(c => c.Date).FirstOrDefault();
+        return pool.Count == 0
+            ? null
+            : pool.MinBy(c => (c.Index >= titleIndex ? c.Index - titleIndex : (titleIndex - c.Index) * 3) + (c.Date.IsUpdate ? 2 : 0));
     }
 
     private bool IsToday(DateTimeOffset value, DateTimeOffset now) =>

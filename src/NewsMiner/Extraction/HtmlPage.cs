@@ -11,7 +11,8 @@ namespace NewsMiner.Extraction;
 
 /// <summary>The metadata one HTML page declares about itself (meta tags, JSON-LD, time elements, links).</summary>
 internal sealed record PageMetadata(
-    string? Title,
+    string? HeadingTitle,
+    string? MetaTitle,
     IReadOnlyList<string> Headings,
     DateTimeOffset? MetaPublished,
     DateTimeOffset? JsonLdPublished,
@@ -68,7 +69,7 @@ internal sealed class HtmlPage
     {
         var ogTitle = Meta("meta[property='og:title']") ?? Meta("meta[name='twitter:title']");
         var headTitle = document.QuerySelector("head > title")?.TextContent ?? document.Title;
-        var headings = (document.Body?.QuerySelectorAll("h1, h2") ?? Enumerable.Empty<IElement>())
+        var headings = (document.Body?.QuerySelectorAll("h1, h2, h3") ?? Enumerable.Empty<IElement>())
             .Select(h => VietnameseText.Normalize(h.TextContent)).Where(h => h.Length > 0).ToList();
         DateTimeOffset? metaPublished = null;
         foreach (var selector in PublishedMetaSelectors)
@@ -93,8 +94,10 @@ internal sealed class HtmlPage
         if (metaAuthor is not null && (metaAuthor.Contains("://", StringComparison.Ordinal) || metaAuthor.Contains('.'))) metaAuthor = null;
         var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? Meta("meta[property='og:url']");
         var lang = document.DocumentElement?.GetAttribute("lang");
+        var metaTitle = new[] { ogTitle, headTitle }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
         return new PageMetadata(
-            ChooseTitle(ogTitle, headTitle, headings),
+            MatchHeading(ogTitle, headTitle, headings),
+            metaTitle is null ? null : StripSiteSuffix(VietnameseText.Normalize(metaTitle)),
             headings,
             metaPublished,
             ldDate,
@@ -124,12 +127,14 @@ internal sealed class HtmlPage
         {
             Render(root, sb, e => e == root ? null : SkipReason(e), (e, reason) =>
             {
-                var text = VietnameseText.Normalize(e.TextContent).Replace('\n', ' ');
+                var text = VietnameseText.Normalize(e.TextContent.Replace('\n', ' '));
                 if (text.Length > 0) skipped.Add((text, reason));
             });
             sb.Append('\n');
         }
-        return SplitLines(sb);
+        var lines = SplitLines(sb);
+        ExplainOutside(document.Body, roots, lines.FirstOrDefault(l => l.Length >= 80), skipped);
+        return lines;
     }
 
     private List<IElement> PickContent(IElement body)
@@ -203,9 +208,50 @@ internal sealed class HtmlPage
         if (e.LocalName is "ul" or "ol" or "div" or "table" or "section")
         {
             var links = e.QuerySelectorAll("a").Length;
-            if (links >= 3 && LinkDensity(e) > 0.5) return DropReasons.Navigation;
+            if (links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);
         }
         return null;
+    }
+
+    // A block of links is navigation unless its parts say more ("print", "sendmail" links are share tools).
+    private string LinkBlockReason(IElement e)
+    {
+        foreach (var inner in e.QuerySelectorAll("*"))
+        {
+            var hints = Hints(inner);
+            if (hints.Length == 0) continue;
+            foreach (var (reason, hint) in lexicon.NegativeHints)
+            {
+                if (hints.Contains(hint, StringComparison.Ordinal)) return reason;
+            }
+        }
+        return DropReasons.Navigation;
+    }
+
+    // Page parts outside the content that carry a reason (menus, related boxes, counters) are listed too, so the
+    // drops explain the whole page; unlabelled text outside the content is not listed.
+    private void ExplainOutside(IElement element, IReadOnlyCollection<IElement> roots, string? firstParagraph, List<(string Text, string Reason)> skipped)
+    {
+        foreach (var child in element.Children)
+        {
+            if (roots.Contains(child) || Invisible.Contains(child.LocalName) || IsHidden(child)) continue;
+            if (roots.Any(r => child.Contains(r)))
+            {
+                ExplainOutside(child, roots, firstParagraph, skipped);
+                continue;
+            }
+            var reason = SkipReason(child);
+            // A second rendering of the article (print view, mobile view) outside the chosen block.
+            if (firstParagraph is not null && VietnameseText.Normalize(child.TextContent).Contains(firstParagraph, StringComparison.Ordinal))
+                reason = DropReasons.DuplicateArticle;
+            if (reason is not null)
+            {
+                var text = VietnameseText.Normalize(child.TextContent.Replace('\n', ' '));
+                if (text.Length > 0) skipped.Add((text, reason));
+                continue;
+            }
+            ExplainOutside(child, roots, firstParagraph, skipped);
+        }
     }
 
     private static string Hints(IElement e) => ((e.ClassName ?? string.Empty) + " " + (e.Id ?? string.Empty)).ToLowerInvariant().Trim();
@@ -344,23 +390,22 @@ internal sealed class HtmlPage
     }
 
     /// <summary>
-    /// The article's own heading, not the site or section name: a heading that agrees with og:title / &lt;title&gt;
-    /// (after cutting a " - Site" suffix) wins, verbatim; otherwise the cleaned meta title; otherwise the longest h1.
+    /// The heading that agrees with og:title / &lt;title&gt; (which may carry a " - Site" suffix), verbatim; so the title is
+    /// the article's own heading, not the site's banner h1 or a section name.
     /// </summary>
-    private static string? ChooseTitle(string? ogTitle, string? headTitle, IReadOnlyList<string> headings)
+    private static string? MatchHeading(string? ogTitle, string? headTitle, IReadOnlyList<string> headings)
     {
-        var metas = new[] { ogTitle, headTitle }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => VietnameseText.Normalize(t)).ToList();
-        foreach (var meta in metas)
+        foreach (var meta in new[] { ogTitle, headTitle })
         {
+            if (string.IsNullOrWhiteSpace(meta)) continue;
             var key = VietnameseText.FoldKey(meta);
             foreach (var h in headings)
             {
                 var hk = VietnameseText.FoldKey(h);
-                if (hk.Length >= 10 && (hk == key || key.StartsWith(hk, StringComparison.Ordinal))) return h;
+                if (hk.Length >= 10 && (hk == key || key.StartsWith(hk + " ", StringComparison.Ordinal))) return h;
             }
         }
-        if (metas.Count > 0) return StripSiteSuffix(metas[0]);
-        return headings.Where(h => h.Split(' ').Length >= 4).MaxBy(h => h.Length) ?? headings.FirstOrDefault();
+        return null;
     }
 
     private static readonly string[] TitleSeparators = [" - ", " | ", " – ", " — ", " :: "];
@@ -384,7 +429,8 @@ internal sealed class HtmlPage
     private static string? Absolute(string? href, Uri? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(href)) return null;
-        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var abs)) return abs.ToString();
+        // On Unix "/path" parses as an absolute file URI, so only web schemes count as absolute.
+        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var abs) && abs.Scheme is "http" or "https") return abs.ToString();
         return baseUrl is not null && Uri.TryCreate(baseUrl, href.Trim(), out var rel) ? rel.ToString() : href.Trim();
     }
 }
