@@ -39,15 +39,16 @@ internal sealed class TextCleaner(ExtractionLexicon lexicon, ExtractionOptions o
             for (; start < lines.Count; start++)
             {
                 var t = lines[start];
-                var chrome = lexicon.MatchLine(t) ?? lexicon.MatchCut(t);
-                if (chrome is null && dates.Read(t) is null)
+                var chrome = lexicon.MatchLine(t) ?? lexicon.MatchCut(t) ?? (dates.Read(t) is null ? null : DropReasons.DateLine);
+                if (chrome is null)
                 {
                     title = t;
                     titleIndex = start;
                     start++;
                     break;
                 }
-                reasons[start] = chrome ?? DropReasons.Navigation;
+                // Above the title: banners and the header's "today" date, never the article's own date line.
+                reasons[start] = chrome;
             }
         }
         var titleKey = title is null ? null : VietnameseText.FoldKey(title);
