@@ -1,0 +1,36 @@
+namespace NewsMiner.Extraction;
+
+/// <summary>
+/// What one extraction produced. Exactly one of <see cref="Article"/> and <see cref="Error"/> is set.
+/// <see cref="Dropped"/> says, block by block, what was left out and why (the "explain" view of a page).
+/// </summary>
+public sealed record ExtractionResult(Article? Article, IReadOnlyList<DroppedBlock> Dropped, string? Error)
+{
+    public bool Succeeded => Article is not null;
+}
+
+/// <summary>A block left out of the article: its first characters and a reason code from <see cref="DropReasons"/>.</summary>
+public sealed record DroppedBlock(string Text, string Reason);
+
+/// <summary>The reason codes of <see cref="DroppedBlock.Reason"/> and the error texts of <see cref="ExtractionResult.Error"/>.</summary>
+public static class DropReasons
+{
+    public const string Navigation = "navigation";
+    public const string RelatedNews = "related_news";
+    public const string RatingWidget = "rating_widget";
+    public const string VisitorCounter = "visitor_counter";
+    public const string ShareLinks = "share_links";
+    public const string CommentForm = "comment_form";
+    public const string Footer = "footer";
+    public const string Advertisement = "advertisement";
+    public const string DuplicateCaption = "duplicate_caption";
+    public const string DuplicateArticle = "duplicate_article";
+    public const string DotPlaceholder = "dot_placeholder";
+    public const string DateLine = "date_line";
+    public const string Byline = "byline";
+    public const string Title = "title";
+    public const string TransportError = "transport_error";
+
+    public const string EmptyPageError = "empty page: no article text found";
+    public const string TransportErrorError = "transport error text instead of a page";
+}
