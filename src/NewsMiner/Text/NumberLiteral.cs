@@ -77,6 +77,14 @@ internal readonly record struct NumberLiteral(NumberLiteralKind Kind, decimal Va
     // Digits only, with the separator at `decimalAt` (if any) read as the decimal point.
     private static bool Parse(ReadOnlySpan<char> s, int decimalAt, out decimal value)
     {
+        if (decimalAt < 0 && s.Length <= 18)
+        {
+            // Integers are the common case; skip the culture-aware parser.
+            long v = 0;
+            foreach (var c in s) if (char.IsAsciiDigit(c)) v = v * 10 + (c - '0');
+            value = v;
+            return true;
+        }
         Span<char> buf = stackalloc char[s.Length];
         var n = 0;
         for (var i = 0; i < s.Length; i++)

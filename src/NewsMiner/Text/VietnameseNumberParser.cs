@@ -132,12 +132,16 @@ public sealed class VietnameseNumberParser
                 after = aq;
                 end = aLast;
             }
-            else if (lex.CountNouns.MatchForward(text, tokens, a, out var nounLast, out _) && tokens[a].SpaceBefore
-                && lex.QualifiersAfter.MatchForward(text, tokens, nounLast + 1, out aLast, out aq)
-                && tokens[nounLast + 1].SpaceBefore)
+            else if (lex.CountNouns.MatchForward(text, tokens, a, out var nounLast, out _) && tokens[a].SpaceBefore)
             {
-                after = aq;
-                end = aLast;
+                // Up to two describing words may sit between the noun and "trở lên" ("đảng viên mới trở lên").
+                for (var g = nounLast + 1; g <= nounLast + 3 && IsSpacedWord(g); g++)
+                {
+                    if (!lex.QualifiersAfter.MatchForward(text, tokens, g, out aLast, out aq)) continue;
+                    after = aq;
+                    end = aLast;
+                    break;
+                }
             }
 
             // Qualifiers before: the nearest decides, farther ones only widen the span ("khoảng hơn 50%").
