@@ -19,6 +19,7 @@ internal sealed class NumberLexicon
     private readonly HashSet<string> _oddJoiners;
     private readonly HashSet<string> _ambiguous;
     private readonly HashSet<string> _blockingBefore;
+    private readonly HashSet<string> _ambiguousBlockingBefore;
     private readonly HashSet<string> _ordinalMarkers;
     private readonly HashSet<string> _dateDayWords;
     private readonly HashSet<string> _dateMonthWords;
@@ -37,6 +38,7 @@ internal sealed class NumberLexicon
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OddJoiners { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousSingleWords { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockingBefore { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousBlockingBefore { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalMarkers { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateDayWords { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateMonthWords { get; }
@@ -73,6 +75,7 @@ internal sealed class NumberLexicon
         _oddJoiners = Set(root, "odd_joiners");
         _ambiguous = Set(root, "ambiguous_single_words");
         _blockingBefore = Set(root, "blocking_before");
+        _ambiguousBlockingBefore = Set(root, "ambiguous_blocking_before");
         _ordinalMarkers = Set(root, "ordinal_markers");
         _dateDayWords = Set(root, "date_day_words");
         _dateMonthWords = Set(root, "date_month_words");
@@ -99,6 +102,7 @@ internal sealed class NumberLexicon
         OddJoiners = _oddJoiners.GetAlternateLookup<ReadOnlySpan<char>>();
         AmbiguousSingleWords = _ambiguous.GetAlternateLookup<ReadOnlySpan<char>>();
         BlockingBefore = _blockingBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+        AmbiguousBlockingBefore = _ambiguousBlockingBefore.GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinalMarkers = _ordinalMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
         DateDayWords = _dateDayWords.GetAlternateLookup<ReadOnlySpan<char>>();
         DateMonthWords = _dateMonthWords.GetAlternateLookup<ReadOnlySpan<char>>();

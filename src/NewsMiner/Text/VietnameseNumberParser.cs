@@ -164,8 +164,10 @@ public sealed class VietnameseNumberParser
 
             if (p.IsWord && !hiAccepted && !percent && p.WordCount < 2)
             {
+                var ambiguous = lex.AmbiguousSingleWords.Contains(tokens[p.First].Span(text));
                 var accepted = CountNounAt(numLast + 1) && !LooksLikeName(p.First, numLast + 1)
-                    || (nearest is not null && !lex.AmbiguousSingleWords.Contains(tokens[p.First].Span(text)));
+                    && !(ambiguous && PrevWordIn(p.First, lex.AmbiguousBlockingBefore))
+                    || (nearest is not null && !ambiguous);
                 if (!accepted) return p.First + 1;
             }
 

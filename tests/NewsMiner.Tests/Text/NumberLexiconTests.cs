@@ -132,6 +132,19 @@ public class NumberLexiconTests
     }
 
     [Theory]
+    [MemberData(nameof(Entries), "ambiguous_blocking_before")]
+    public void Ambiguous_word_after_a_time_word_is_the_noun(string word, string _)
+    {
+        foreach (var ambiguous in Entries("ambiguous_single_words"))
+        {
+            var text = $"Vào {word} {ambiguous[0]} người dân vui.";
+            var at = $"Vào {word} ".Length;
+            Assert.DoesNotContain(Parser.FindAll(text), m => m.NumberStart == at);
+            Assert.Single(Parser.FindAll($"Vào {word} ba người dân vui."));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Entries), "ordinal_markers")]
     public void Ordinal_marker_hides_the_number(string word, string _) => Assert.Empty(Parser.FindAll($"Lần {word} 12 diễn ra."));
 
