@@ -112,6 +112,16 @@ def main():
         valid_to = r["valid_to"] or REFORM_DATE
         history.append([r["level"], r["code"], name, t, r["parent_code"], r["province_code"], r["valid_from"], valid_to])
     history.sort(key=lambda x: (int(x[0]), x[1], x[6]))
+    # Versions that differed only in spelling details ("Phường 05" -> "Phường 5") are one version once names are
+    # canonical: merge consecutive rows with the same name, type and parent.
+    merged = []
+    for row in history:
+        prev = merged[-1] if merged else None
+        if prev and prev[:6] == row[:6] and prev[7] == row[6]:
+            prev[7] = row[7]
+        else:
+            merged.append(row)
+    history = merged
     write(os.path.join(out, "units_history.csv"), header, history)
 
     units25 = []
