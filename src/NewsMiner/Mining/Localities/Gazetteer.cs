@@ -27,6 +27,9 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, AdminUnit[]> _postChildren;
     private readonly FrozenDictionary<string, UnitSuccession[]> _successors;
     private readonly AdminUnit[] _all;
+    private readonly FrozenSet<string> _toneless;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _tonelessSpan;
+    private readonly FrozenSet<string> _base;
 
     /// <summary>Builds a gazetteer from unit versions; <paramref name="variants"/> adds other spellings of a version's name.</summary>
     public Gazetteer(
@@ -45,6 +48,9 @@ public sealed class Gazetteer
         var spellings = _all.Select(u => (Unit: u, Spelling: u.Name)).Concat(variants ?? []).ToArray();
         _byToneKey = Index(spellings, s => NameKey(s));
         _byFoldKey = Index(spellings, s => FoldKey(s));
+        _toneless = spellings.Select(s => NameFolding.Toneless(s.Spelling)).ToFrozenSet(StringComparer.Ordinal);
+        _tonelessSpan = _toneless.GetAlternateLookup<ReadOnlySpan<char>>();
+        _base = spellings.Select(s => NameFolding.Base(s.Spelling)).ToFrozenSet(StringComparer.Ordinal);
 
         var successors = new Dictionary<string, List<UnitSuccession>>(StringComparer.Ordinal);
         foreach (var (oldCode, newCode, relation) in mapping ?? [])
@@ -136,6 +142,11 @@ public sealed class Gazetteer
         var table = unit.IsPostReform ? _postByCode : _preByCode;
         return table.TryGetValue(unit.ProvinceCode, out var versions) ? Nearest(versions, AnchorDate(unit, at)) : null;
     }
+
+    /// <summary>Cheap pre-check on a span of <see cref="NameFolding.Toneless"/> text: false means no name can match.</summary>
+    internal bool MayMatchExact(ReadOnlySpan<char> toneless) => _tonelessSpan.Contains(toneless);
+
+    internal bool MayMatchLoose(string baseKey) => _base.Contains(baseKey);
 
     internal bool TryLookupExact(string key, out AdminUnit[] units) => _byToneKey.TryGetValue(key, out units!);
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 using NewsMiner.Text;
 
 namespace NewsMiner.Mining.Localities;
@@ -17,8 +16,13 @@ public sealed class LocalityResolver
 
     private readonly Gazetteer _gazetteer;
     private readonly PlaceTypes _types;
-    private readonly FrozenDictionary<char, (PlaceWord Word, string Folded)[]> _insensitiveByFirst;
+    private readonly FrozenDictionary<char, FoldedWord[]> _insensitiveByFirst;
     private readonly FrozenDictionary<char, PlaceWord[]> _sensitiveByFirst;
+    private readonly FrozenDictionary<char, PlaceAlias[]> _aliasesByFirst;
+
+    // Folded: the word's toneless form, compared first. ToneSensitive: the form has an "oa/oe/uy" syllable whose
+    // tone may sit on either vowel, so a plain lower-case comparison is not enough to confirm it.
+    private sealed record FoldedWord(PlaceWord Word, string Folded, bool ToneSensitive);
 
     public LocalityResolver(Gazetteer gazetteer) : this(gazetteer, PlaceTypes.Default) { }
 
@@ -27,8 +31,9 @@ public sealed class LocalityResolver
         _gazetteer = gazetteer;
         _types = types;
         _insensitiveByFirst = types.Words.Where(w => !w.CaseSensitive)
-            .Select(w => (Word: w, Folded: FoldTones(w.Form)))
+            .Select(w => new FoldedWord(w, NameFolding.Toneless(w.Form), HasMovableTone(w.Form)))
             .GroupBy(w => w.Folded[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _aliasesByFirst = types.Aliases.GroupBy(a => a.Form[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _sensitiveByFirst = types.Words.Where(w => w.CaseSensitive).GroupBy(w => w.Form[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
@@ -38,7 +43,7 @@ public sealed class LocalityResolver
         if (text.Length == 0) return [];
         // Lower case without tone marks, same length as the text: a cheap first filter for type words; spans that
         // pass are checked with VietnameseText.ToneKey (tone-keying the whole article would cost more than the scan).
-        var key = FoldTones(text);
+        var key = NameFolding.Toneless(text);
 
         var state = new ScanState(this, context);
         var typed = new List<PlaceMention>();
@@ -68,7 +73,8 @@ public sealed class LocalityResolver
 
     private PlaceMention? TryAlias(string text, int i, ScanState state)
     {
-        foreach (var alias in _types.Aliases)
+        if (!_aliasesByFirst.TryGetValue(text[i], out var aliases)) return null;
+        foreach (var alias in aliases)
         {
             if (string.CompareOrdinal(text, i, alias.Form, 0, alias.Form.Length) != 0) continue;
             var end = i + alias.Form.Length;
@@ -87,11 +93,12 @@ public sealed class LocalityResolver
     {
         if (_insensitiveByFirst.TryGetValue(key[i], out var folded))
         {
-            foreach (var (w, f) in folded)
+            foreach (var (w, f, toneSensitive) in folded)
             {
                 if (string.CompareOrdinal(key, i, f, 0, f.Length) != 0) continue;
-                // "xa" (far) and "tình" fold like "xã" and "tỉnh": confirm with the real tone-placement-insensitive key.
-                if (VietnameseText.ToneKey(text.Substring(i, f.Length)) != w.Form) continue;
+                // "xa" (far) and "tình" fold like "xã" and "tỉnh": confirm the tones, case-insensitively, and for
+                // "ủy"-type words with the tone-placement-insensitive key.
+                if (!SameLower(text, i, w.Form) && (!toneSensitive || VietnameseText.ToneKey(text.Substring(i, f.Length)) != w.Form)) continue;
                 if (TryWord(text, key, i, w, state) is { } mention) return mention;
             }
         }
@@ -139,6 +146,8 @@ public sealed class LocalityResolver
                 if (best is null) continue;
                 var baseConfidence = word.IsOrgan ? 0.95 : word.CaseSensitive ? 0.8 : 0.9;
                 if (pass == 1) baseConfidence *= 0.9;
+                // "Đảng bộ huyện X", "UBND xã X": an organ before the type word makes a place near certain.
+                if (!word.IsOrgan && AfterOrganPrefix(text, start)) baseConfidence = Math.Min(1.0, baseConfidence + 0.05);
                 var typeWord = text.Substring(start, nameStart - start).TrimEnd();
                 return Build(start, end - start, typeWord, best.Value.Unit, baseConfidence * best.Value.Factor, state);
             }
@@ -148,10 +157,13 @@ public sealed class LocalityResolver
 
     private IEnumerable<AdminUnit> Candidates(string text, string key, int start, int end, bool loose)
     {
+        // The folded span is checked against a set first, so the exact keys are computed only for likely names.
         if (loose)
         {
-            return _gazetteer.TryLookupFold(Gazetteer.FoldKey(text[start..end]), out var fold) ? fold : [];
+            return _gazetteer.MayMatchLoose(NameFolding.Base(text.AsSpan(start, end - start)))
+                   && _gazetteer.TryLookupFold(Gazetteer.FoldKey(text[start..end]), out var fold) ? fold : [];
         }
+        if (!char.IsAsciiDigit(text[start]) && !_gazetteer.MayMatchExact(key.AsSpan(start, end - start))) return [];
         return _gazetteer.TryLookupExact(Gazetteer.NameKey(text[start..end]), out var units) ? units : [];
     }
 
@@ -280,35 +292,37 @@ public sealed class LocalityResolver
         return true;
     }
 
-    // Lower case with the five tone marks removed, one char for one char (other diacritics stay: ư, ô, đ ...).
-    private static readonly FrozenDictionary<char, char> Toneless = BuildToneless();
-
-    private static FrozenDictionary<char, char> BuildToneless()
+    private bool AfterOrganPrefix(string text, int start)
     {
-        var map = new Dictionary<char, char>();
-        for (var c = '\u00C0'; c <= '\u1EFF'; c++)
+        var end = start > 0 && text[start - 1] == ' ' ? start - 1 : start;
+        foreach (var prefix in _types.OrganPrefixes)
         {
-            var d = char.ToLowerInvariant(c).ToString().Normalize(NormalizationForm.FormD);
-            var kept = new StringBuilder(d.Length);
-            foreach (var ch in d)
-            {
-                if (ch is not ('\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323')) kept.Append(ch);
-            }
-            var back = kept.ToString().Normalize(NormalizationForm.FormC);
-            if (back.Length == 1 && back[0] != c) map[c] = back[0];
+            var from = end - prefix.Length;
+            if (from < 0 || (from > 0 && char.IsLetterOrDigit(text[from - 1]))) continue;
+            if (SameLower(text, from, prefix) || VietnameseText.ToneKey(text.Substring(from, prefix.Length)) == prefix) return true;
         }
-        return map.ToFrozenDictionary();
+        return false;
     }
 
-    private static string FoldTones(string text) => string.Create(text.Length, text, static (span, t) =>
+    private static bool SameLower(string text, int i, string lowerForm)
     {
-        for (var i = 0; i < t.Length; i++)
+        for (var k = 0; k < lowerForm.Length; k++)
         {
-            var c = t[i];
-            if (c < '\u00C0') span[i] = char.ToLowerInvariant(c);
-            else span[i] = Toneless.TryGetValue(c, out var f) ? f : char.ToLowerInvariant(c);
+            if (char.ToLowerInvariant(text[i + k]) != lowerForm[k]) return false;
         }
-    });
+        return true;
+    }
+
+    // "thị ủy" could also be written "thị uỷ": its tone sits on an o/u before a/e/y.
+    private static bool HasMovableTone(string form)
+    {
+        for (var k = 0; k + 1 < form.Length; k++)
+        {
+            var pair = NameFolding.TonelessChar(form[k]).ToString() + NameFolding.TonelessChar(form[k + 1]);
+            if ((pair is "oa" or "oe" or "uy") && (form[k] != NameFolding.TonelessChar(form[k]) || form[k + 1] != NameFolding.TonelessChar(form[k + 1]))) return true;
+        }
+        return false;
+    }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
