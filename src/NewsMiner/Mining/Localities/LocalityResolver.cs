@@ -201,7 +201,7 @@ public sealed class LocalityResolver
         var end = run[^1].End;
         if (char.IsAsciiDigit(text[start])) return null;
         var units = Candidates(text, key, start, end, loose: false).ToArray();
-        if (units.Length == 0) return null;
+        if (units.Length == 0 || _types.BareExclusions.Contains(Gazetteer.NameKey(text[start..end]))) return null;
         // A district or commune only when already named with a type word before, in the site province if known;
         // it wins over a province of the same name (after "thành phố Thái Nguyên", "Thái Nguyên" is the city).
         var earlier = typed.Where(m => m.Start < start && m.Level != UnitLevel.Province && units.Contains(m.Unit)

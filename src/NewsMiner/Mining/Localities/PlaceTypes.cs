@@ -27,8 +27,12 @@ public sealed class PlaceTypes
 
     public IReadOnlyList<PlaceAlias> Aliases { get; }
 
-    private PlaceTypes(IReadOnlyList<PlaceWord> words, IReadOnlyList<string> organPrefixes, IReadOnlyList<PlaceAlias> aliases)
+    /// <summary>Tone-keyed names never taken as a place without a type word (people, streets: "Hồ Chí Minh").</summary>
+    public IReadOnlySet<string> BareExclusions { get; }
+
+    private PlaceTypes(IReadOnlyList<PlaceWord> words, IReadOnlyList<string> organPrefixes, IReadOnlyList<PlaceAlias> aliases, IReadOnlySet<string> bareExclusions)
     {
+        BareExclusions = bareExclusions;
         Words = words.OrderByDescending(w => w.Form.Length).ToList();
         OrganPrefixes = organPrefixes;
         Aliases = aliases.OrderByDescending(a => a.Form.Length).ToList();
@@ -52,7 +56,8 @@ public sealed class PlaceTypes
         }
         var prefixes = (file.OrganPrefixes ?? []).Select(VietnameseText.ToneKey).ToList();
         var aliases = (file.Aliases ?? []).Select(a => new PlaceAlias(a.Form, (UnitLevel)a.Level, a.Name)).ToList();
-        return new PlaceTypes(words, prefixes, aliases);
+        var exclusions = (file.BareExclusions ?? []).Select(Gazetteer.NameKey).ToHashSet(StringComparer.Ordinal);
+        return new PlaceTypes(words, prefixes, aliases, exclusions);
     }
 
     /// <summary>Splits a leading type or organ word off a name: "huyện Phú Lương" → ("Phú Lương", huyện).</summary>
@@ -81,7 +86,8 @@ public sealed class PlaceTypes
         [property: JsonPropertyName("typeWords")] Entry[]? TypeWords,
         [property: JsonPropertyName("organWords")] Entry[]? OrganWords,
         [property: JsonPropertyName("organPrefixes")] string[]? OrganPrefixes,
-        [property: JsonPropertyName("aliases")] AliasEntry[]? Aliases);
+        [property: JsonPropertyName("aliases")] AliasEntry[]? Aliases,
+        [property: JsonPropertyName("bareExclusions")] string[]? BareExclusions);
 
     private sealed record Entry(string Form, string? Type, int[]? Levels, bool CaseSensitive, bool Attached, bool NumberOnly);
 

@@ -117,6 +117,7 @@ public class LocalityResolverTests
     [InlineData("Tại quận 1 có nhiều đoàn viên.", "Thanh Hóa")]
     [InlineData("Ủy ban nhân dân huyện đã họp, thị xã cũng vậy.", null)]
     [InlineData("Chi bộ ở thị trấn krông Klang họp.", "Quảng Trị")]
+    [InlineData("Học tập và làm theo tư tưởng Hồ Chí Minh.", null)]
     public void Finds_nothing_where_no_place_is_named(string text, string? site) =>
         Assert.Empty(Find(text, "2020-01-01", site));
 

@@ -111,6 +111,28 @@ public class PlaceTypesTests
         Assert.True(organ.Confidence > plain.Confidence, $"{prefix}: {organ.Confidence} vs {plain.Confidence}");
     }
 
+    public static TheoryData<string> BareExclusions()
+    {
+        var data = new TheoryData<string>();
+        using var doc = JsonDocument.Parse(EmbeddedData.ReadText(PlaceTypes.ResourcePath));
+        foreach (var e in doc.RootElement.GetProperty("bareExclusions").EnumerateArray()) data.Add(e.GetString()!);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BareExclusions))]
+    public void Excluded_names_are_places_only_with_a_type_word(string name)
+    {
+        var units = Gazetteer.Default.FindByName(name);
+        Assert.NotEmpty(units);
+        Assert.Empty(Resolver.FindPlaces($"Mọi người nhắc đến {name} với lòng kính trọng.", LocalityContext.None));
+        var level = units.Min(u => u.Level);
+        var written = level switch { UnitLevel.Province => "thành phố", UnitLevel.District => "quận", _ => units[0].Type.ToLowerInvariant() };
+        var context = new LocalityContext(null, Gazetteer.Default.ByCode(units.First(u => u.Level == level).ProvinceCode)!.Name);
+        var typed = Resolver.FindPlaces($"Mọi người ở {written} {name} đều biết.", context);
+        Assert.Contains(typed, m => m.Unit.Name == name);
+    }
+
     [Theory]
     [InlineData("huyện Phú Lương", "Phú Lương", "huyện")]
     [InlineData("TX Đông Triều", "Đông Triều", "TX")]
