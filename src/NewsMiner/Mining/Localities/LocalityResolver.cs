@@ -326,7 +326,15 @@ public sealed class LocalityResolver
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
-    private static bool IsWordStart(string text, int i) => i == 0 || !char.IsLetterOrDigit(text[i - 1]) && !IsApostrophe(text[i - 1]) && text[i - 1] != '.';
+    // After a full stop only when a lower-case word ends there ("đảng viên.Thị xã ..." lacks its space), not inside
+    // an abbreviation such as "T.P".
+    private static bool IsWordStart(string text, int i)
+    {
+        if (i == 0) return true;
+        var prev = text[i - 1];
+        if (prev == '.') return i >= 2 && char.IsLower(text[i - 2]);
+        return !char.IsLetterOrDigit(prev) && !IsApostrophe(prev);
+    }
 
     private static bool IsSentenceStart(string text, int i)
     {
@@ -350,7 +358,7 @@ public sealed class LocalityResolver
         {
             _date = context.AsOf ?? Gazetteer.LatestPreReform;
             if (!string.IsNullOrWhiteSpace(context.SiteProvince)
-                && owner._gazetteer.TryLookupExact(Gazetteer.NameKey(PlaceTypes.Default.StripTypeWord(context.SiteProvince).Name), out var units))
+                && owner._gazetteer.TryLookupExact(Gazetteer.NameKey(owner._types.StripTypeWord(context.SiteProvince).Name), out var units))
             {
                 foreach (var u in units.Where(u => u.Level == UnitLevel.Province))
                 {

@@ -61,6 +61,7 @@ public class LocalityResolverTests
     [InlineData("Đảng ủy xã Hoạt Giang họp phiên thường kỳ.", "xã Hoạt Giang", "2021-03-01", "Thanh Hóa", UnitLevel.Commune, "15283", "Hoạt Giang", "38")]
     [InlineData("Ban Thường vụ Tỉnh ủy Gia Lai quyết định.", "Tỉnh ủy Gia Lai", "2017-12-06", "Gia Lai", UnitLevel.Province, "64", "Gia Lai", "64")]
     [InlineData("Ban Thường vụ Tỉnh uỷ Gia Lai quyết định.", "Tỉnh uỷ Gia Lai", "2017-12-06", "Gia Lai", UnitLevel.Province, "64", "Gia Lai", "64")]
+    [InlineData("Họ là đảng viên.Thị xã Bỉm Sơn ghi nhận điều đó.", "Thị xã Bỉm Sơn", "2020-08-05", "Thanh Hóa", UnitLevel.District, "381", "Bỉm Sơn", "38")]
     [InlineData("THỊ XÃ BỈM SƠN ĐẨY MẠNH PHÁT TRIỂN ĐẢNG VIÊN", "THỊ XÃ BỈM SƠN", "2020-08-05", "Thanh Hóa", UnitLevel.District, "381", "Bỉm Sơn", "38")]
     // Old and new tone placement.
     [InlineData("Nhân dân tỉnh Hoà Bình đón Tết.", "tỉnh Hoà Bình", "2016-01-01", null, UnitLevel.Province, "17", "Hòa Bình", "17")]
