@@ -41,8 +41,8 @@ public sealed class LocalityResolver
     {
         var text = normalisedText;
         if (text.Length == 0) return [];
-        // Lower case without tone marks, same length as the text: a cheap first filter for type words; spans that
-        // pass are checked with VietnameseText.ToneKey (tone-keying the whole article would cost more than the scan).
+        // Lower case without tone marks, same length as the text: a cheap first filter for type words and names; only
+        // spans that pass get the exact keys (tone-keying the whole article would cost more than the whole scan).
         var key = NameFolding.Toneless(text);
 
         var state = new ScanState(this, context);
