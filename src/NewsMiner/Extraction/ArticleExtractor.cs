@@ -10,6 +10,9 @@ namespace NewsMiner.Extraction;
 /// </summary>
 public sealed class ArticleExtractor
 {
+    /// <summary>Stored with every article so re-extraction with a newer extractor can be told apart.</summary>
+    public const string Version = "generic-0.1";
+
     private readonly ExtractionOptions options;
     private readonly ExtractionLexicon lexicon;
     private readonly TextCleaner cleaner;

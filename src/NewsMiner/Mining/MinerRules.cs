@@ -22,7 +22,7 @@ public sealed class MinerRules
     public static readonly string[] CueKinds =
     [
         "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
-        "new_member_course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
+        "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to",
     ];
 
@@ -63,7 +63,11 @@ public sealed class MinerRules
         var units = root.GetProperty("unit_nouns");
         foreach (var cls in UnitClasses) AddList(UnitPrefix + cls, Required(units, cls));
         var cues = root.GetProperty("cues");
-        foreach (var kind in CueKinds) AddList(CuePrefix + kind, Required(cues, kind));
+        foreach (var kind in CueKinds) Required(cues, kind);
+        foreach (var list in cues.EnumerateObject())
+        {
+            if (!list.Name.StartsWith('_')) AddList(CuePrefix + list.Name, list.Value);
+        }
         var time = root.GetProperty("time");
         foreach (var kind in TimeKinds) AddList("time:" + kind, Required(time, kind));
 
