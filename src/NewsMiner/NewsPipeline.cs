@@ -43,7 +43,12 @@ public sealed class NewsPipeline
         this.miner = miner;
     }
 
-    public static NewsPipeline CreateDefault() => new(new ArticleExtractor(), FigureMiner.CreateDefault());
+    /// <remarks>
+    /// Plain-text input that begins with a leaked transport error (a saved page whose fetch failed half-way) is read
+    /// from after the error; crawled HTML with such text is always a failed fetch.
+    /// </remarks>
+    public static NewsPipeline CreateDefault() =>
+        new(new ArticleExtractor(new ExtractionOptions { SalvageAfterTransportError = true }), FigureMiner.CreateDefault());
 
     /// <summary>Extracts and mines one page (HTML or plain text) without storing it.</summary>
     public ProcessedPage Process(string content, Uri? url, bool isHtml, string? siteProvince, DateOnly? published = null)
