@@ -71,6 +71,7 @@ public sealed partial class FigureMiner
         private readonly List<Draft> drafts = [];
         private readonly List<RejectedNumber> rejected = [];
         private string? lastFlowPeriod;
+        private readonly List<(int Start, int End)> zeroSpans = [];
 
         public Document(FigureMiner miner, string text, MiningContext context)
         {
@@ -137,13 +138,20 @@ public sealed partial class FigureMiner
             if (IsInsideTime(n, times)) { Reject(n, "part of a time expression"); return; }
 
             var first = TokenAt(n.NumberStart);
-            var last = TokenBefore(n.End);
+            // Units follow the numeric part: "từ 170 đảng viên mới trở lên" has its noun inside the mention.
+            var last = TokenBefore(n.NumberEnd);
+            if (last + 1 < tokens.Count && tokens[last + 1].Text == "%") last++;
             if (first < 0 || last < first) { Reject(n, "not on a word boundary"); return; }
             var sentenceFirst = TokenAt(sentence.Start);
             var sentenceEnd = TokenBefore(sentence.Start + sentence.Length) + 1;
             var qualifierFirst = TokenAt(n.Start);
 
-            if (EndsAt(qualifierFirst, "number_prefix_reject", sentenceFirst)) { Reject(n, "ordinal, name or code number"); return; }
+            if (EndsAt(qualifierFirst, "number_prefix_reject", sentenceFirst) && !EndsAt(qualifierFirst, "not_number_prefix", sentenceFirst))
+            {
+                Reject(n, "ordinal, name or code number");
+                return;
+            }
+            if (zeroSpans.Any(z => n.NumberStart >= z.Start && n.NumberStart < z.End)) { Reject(n, "part of an explicit zero"); return; }
 
             var leftStart = Math.Max(sentenceFirst, qualifierFirst - LeftScopeTokens);
             for (var t = qualifierFirst - 1; t >= leftStart; t--)
@@ -152,8 +160,8 @@ public sealed partial class FigureMiner
             }
             foreach (var d in sentenceDrafts)
             {
-                var endTok = TokenBefore(d.Figure.ValueStart) + 1;
-                if (endTok > leftStart && endTok <= qualifierFirst) leftStart = Math.Max(leftStart, UnitEndAfter(endTok));
+                var numberTok = TokenAt(d.Figure.ValueStart);
+                if (numberTok >= leftStart && numberTok < qualifierFirst) leftStart = Math.Max(leftStart, Math.Min(qualifierFirst, UnitEndAfter(numberTok + 1)));
             }
             var clauseStart = leftStart;
             for (var t = qualifierFirst - 1; t >= leftStart; t--)
@@ -184,17 +192,24 @@ public sealed partial class FigureMiner
                 return;
             }
 
-            Draft? head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
-            var breakdown = Has("breakdown", leftStart, qualifierFirst);
+            // A breakdown cue earlier in the sentence ("trong đó xã A 20, xã B 15") carries over, unless the number's own
+            // clause says what it counts ("..., góp phần nâng tổng số đảng viên lên 8.201").
+            var ownCue = Has("admission", leftStart, qualifierFirst) || Has("target", leftStart, qualifierFirst)
+                || Has("stock_raised", leftStart, qualifierFirst) || Has("strong_stock", leftStart, qualifierFirst);
+            var breakdown = Has("breakdown", leftStart, qualifierFirst)
+                || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst));
+            Draft? head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1]
+                : breakdown && drafts.Count > 0 && drafts[^1].SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? drafts[^1]
+                : null;
 
             if (unitClass == UnitClass.None)
             {
                 // "từ hơn 5.650 (năm 2020) lên gần 5.930 đảng viên": the first number counts what the second does.
-                var next = index + 1 < inSentence.Count ? inSentence[index + 1] : null;
-                if (next is not null && next.Start - n.End < 40 && HasFromTo(last + 1, TokenAt(next.Start)))
+                var next = inSentence.Skip(index + 1).FirstOrDefault(m => m.Form is NumberForm.Single or NumberForm.Range && !IsInsideTime(m, times));
+                if (next is not null && next.Start - n.End < 60 && HasFromTo(last + 1, TokenAt(next.Start)))
                 {
-                    var (nextClass, _, _) = UnitAfter(TokenBefore(next.End) + 1);
-                    if (nextClass is UnitClass.Person or UnitClass.NewPerson) unitClass = nextClass;
+                    var (nextClass, _, nextPhrase) = UnitAfter(TokenBefore(next.NumberEnd) + 1);
+                    if (nextClass is UnitClass.Person or UnitClass.NewPerson) (unitClass, unitPhrase) = (nextClass, nextPhrase);
                 }
             }
 
@@ -202,6 +217,7 @@ public sealed partial class FigureMiner
             {
                 var anchor = NearestAnchorLeft(n.Start, sentence.Start);
                 var anchorIsClose = anchor is not null && TokenBefore(n.Start) - TokenBefore(anchor.End) <= 3;
+                head ??= anchorIsClose && drafts.Count > 0 && drafts[^1].SentenceIndex >= sentenceIndex - 1 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) ? drafts[^1] : null;
                 if (head is not null && (anchorIsClose || breakdown))
                 {
                     // A breakdown: "toàn tỉnh kết nạp 310, trong đó TP Thái Nguyên 60, TX Phổ Yên 38".
@@ -219,6 +235,19 @@ public sealed partial class FigureMiner
                 || segmentHere is null && Has("unlabelled_subgroup", clauseStart, qualifierFirst) && breakdown)
             {
                 Reject(n, "a sub-group with no schema v1 segment");
+                return;
+            }
+
+            var adjacentPlace = NearestAnchorLeft(n.Start, sentence.Start);
+            var placeIsAdjacent = adjacentPlace is { Kind: AnchorKind.Place } && TokenBefore(n.Start) - TokenBefore(adjacentPlace.End) <= 2;
+            var inheritedHead = head ?? (drafts.Count > 0 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) && drafts[^1].SentenceIndex >= sentenceIndex - 1 ? drafts[^1] : null);
+            if (unitClass is UnitClass.Person or UnitClass.NewPerson && placeIsAdjacent && inheritedHead is not null
+                && inheritedHead.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
+                && !Has("admission", leftStart, qualifierFirst) && !Has("target", leftStart, qualifierFirst) && !Has("strong_stock", leftStart, qualifierFirst))
+            {
+                // "... kết nạp 176 đảng viên. Làm tốt là thị trấn Chi Nê với 14 đảng viên, xã Đồng Tâm 11": parts of the head.
+                Emit(sentenceIndex, sentence, n, inheritedHead.Figure.Metric, segmentHere, 0.7, times, leftStart, qualifierFirst,
+                    rightStart, rightEnd, adjacentPlace, inheritedHead, n.Value);
                 return;
             }
 
@@ -313,6 +342,13 @@ public sealed partial class FigureMiner
                 Reject(n, "share of another group (population, villages, heads), not of party members");
                 return;
             }
+            var segmentAfter = NearestSegment(rightStart, Math.Min(rightEnd, rightStart + 3), preferFirst: true);
+            if (segmentAfter is not null && !(rightStart < tokens.Count && tokens[rightStart].Text is "là"))
+            {
+                // "60% công an viên ... là đảng viên": the share of a group that are members, not of members in a group.
+                Reject(n, "share of another group, not of party members");
+                return;
+            }
             var segment = FindSegment(clauseStart, numberToken, rightStart, Math.Min(rightEnd, rightStart + 4), 0);
             var head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
             if (head is not null && head.Figure.Metric == Metric.NewMembers && TokenBefore(n.Start) - TokenBefore(head.Figure.ValueStart) <= 12)
@@ -338,6 +374,7 @@ public sealed partial class FigureMiner
             foreach (Match m in ZeroAdmissionPattern().Matches(slice))
             {
                 var start = sentence.Start + m.Index;
+                zeroSpans.Add((start, start + m.Length));
                 var zero = new NumberMention(start, m.Length, start, m.Length, NumberForm.Single, 0m, null, null, Qualifier.Exact);
                 var tok = TokenAt(start);
                 Emit(sentenceIndex, sentence, zero, Metric.NewMembers, null, 0.8, times, Math.Max(TokenAt(sentence.Start), tok - LeftScopeTokens),
@@ -401,7 +438,7 @@ public sealed partial class FigureMiner
 
             if (IsFlow(metric))
             {
-                var chosen = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan), n.Start);
+                var chosen = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan or TimeKind.Day), n.Start);
                 if (chosen is not null)
                 {
                     if (termSoFar is not null && metric != Metric.NewMembersTarget && chosen.Kind == TimeKind.Span
@@ -413,6 +450,8 @@ public sealed partial class FigureMiner
                 var earlier = PeriodFromPreviousSentences(sentenceIndex);
                 if (earlier is not null) return (earlier, 0.85);
                 if (lastFlowPeriod is not null) return (lastFlowPeriod, 0.7);
+                // A flow with no time word at all is news of the day ("vừa kết nạp 4 đảng viên").
+                if (context.Published is { } day) return (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 0.7);
                 return (null, 0.8);
             }
 
@@ -421,7 +460,7 @@ public sealed partial class FigureMiner
             if (cutoff is not null) return (cutoff.Period, 1.0);
             if (head is not null && head.Figure.Metric is Metric.TotalMembers or Metric.PartyCells or Metric.GrassrootsOrgs && head.Figure.Period is not null)
                 return (head.Figure.Period, 1.0);
-            if (Has("stock_raised", leftStart, numberToken))
+            if (Has("stock_raised", TokenAt(sentence.Start), numberToken))
             {
                 var flow = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan && t.Kind != TimeKind.BoundYear), n.Start)?.Period
                     ?? current.LastOrDefault(d => IsFlow(d.Figure.Metric))?.Figure.Period
@@ -435,17 +474,14 @@ public sealed partial class FigureMiner
             return (null, 0.8);
         }
 
+        /// <summary>The time of the nearest earlier sentence that names one, or whose figures carry one.</summary>
         private string? PeriodFromPreviousSentences(int sentenceIndex)
         {
-            for (var i = drafts.Count - 1; i >= 0; i--)
+            for (var s = sentenceIndex - 1; s >= Math.Max(0, sentenceIndex - 3); s--)
             {
-                var d = drafts[i];
-                if (d.SentenceIndex < sentenceIndex - 3) break;
-                if (IsFlow(d.Figure.Metric) && d.Figure.Period is not null) return d.Figure.Period;
-            }
-            // A sentence without figures may still set the time ("... giai đoạn 2023-2025. Theo đó, ...").
-            for (var s = sentenceIndex - 1; s >= Math.Max(0, sentenceIndex - 2); s--)
-            {
+                var flow = drafts.LastOrDefault(d => d.SentenceIndex == s && IsFlow(d.Figure.Metric) && d.Figure.Period is not null);
+                if (flow is not null) return flow.Figure.Period;
+                // A sentence without figures may still set the time ("... giai đoạn 2023-2025. Theo đó, ...").
                 if (!SameParagraph(s, sentenceIndex)) break;
                 var sp = sentences[s];
                 var found = PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published)
@@ -533,7 +569,7 @@ public sealed partial class FigureMiner
                     return miner.places.ToLocality(anchor.Place!);
                 case AnchorKind.Unit:
                     {
-                        var inside = placeMentions.FirstOrDefault(p => p.Start >= anchor.Start && p.Start + p.Length <= anchor.End);
+                        var inside = placeMentions.FirstOrDefault(p => p.Start >= anchor.Start && p.Start + p.Length <= anchor.End) ?? PlaceAfterInChain(anchor);
                         var baseLocality = inside is not null ? miner.places.ToLocality(inside) : LastPlaceBefore(anchor.Start, 3) ?? subject;
                         return baseLocality with { Unit = anchor.UnitName };
                     }
@@ -590,7 +626,49 @@ public sealed partial class FigureMiner
                 var a = anchors[i];
                 if (a.End > position) continue;
                 if (a.Start < sentenceStart) return null;
-                return a;
+                return MostSpecificInChain(i);
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Adjacent anchors joined by "(", "," or "thuộc" name one organisation and its parents: "xã Tân Linh (huyện
+        /// Đại Từ)", "chi bộ thôn Trằm thuộc Đảng bộ xã Hướng Tân, huyện Hướng Hóa". The first link names it.
+        /// </summary>
+        private Anchor MostSpecificInChain(int index)
+        {
+            var best = anchors[index];
+            for (var i = index; i > 0; i--)
+            {
+                var previous = anchors[i - 1];
+                if (!IsLink(previous.End, anchors[i].Start)) break;
+                if (Specificity(previous) <= Specificity(anchors[i])) break;
+                best = previous;
+            }
+            return best;
+        }
+
+        private static int Specificity(Anchor a) => a.Kind == AnchorKind.Unit ? 9 : a.Level;
+
+        private bool IsLink(int from, int to)
+        {
+            if (to < from || to - from > 30) return false;
+            var gap = key[from..to].Trim().Trim('(', ',', ' ', '-').Trim();
+            if (gap.Length == 0) return true;
+            foreach (var link in miner.rules.Lists[MinerRules.CuePrefix + "anchor_link"])
+            {
+                if (gap == link) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The place an anchor chain hangs from, for a unit named before its place ("chi bộ thôn X thuộc xã Y").</summary>
+        private PlaceMention? PlaceAfterInChain(Anchor unit)
+        {
+            var i = anchors.IndexOf(unit);
+            for (var j = i + 1; j < anchors.Count && IsLink(anchors[j - 1].End, anchors[j].Start); j++)
+            {
+                if (anchors[j].Kind == AnchorKind.Place) return anchors[j].Place;
             }
             return null;
         }
@@ -646,7 +724,9 @@ public sealed partial class FigureMiner
         private string? FindSegment(int leftStart, int leftEnd, int rightStart, int rightEnd, int unitEnd)
         {
             // The unit phrase and the words after it describe the people counted more reliably than words before.
-            var best = NearestSegment(rightStart, rightEnd, preferFirst: true);
+            var clauseEnd = Math.Max(rightStart, Math.Min(unitEnd, rightEnd));
+            while (clauseEnd < rightEnd && tokens[clauseEnd].Text is not ("," or ";" or ":" or ")" or ".")) clauseEnd++;
+            var best = NearestSegment(rightStart, clauseEnd, preferFirst: true);
             return best ?? NearestSegment(leftStart, leftEnd, preferFirst: false);
         }
 
@@ -659,6 +739,8 @@ public sealed partial class FigureMiner
                 foreach (var h in hits)
                 {
                     if (!h.Kind.StartsWith(MinerRules.SegmentPrefix, StringComparison.Ordinal) || h.EndToken > to) continue;
+                    // "phần lớn là đoàn viên": most, not all, of the people counted; the count has no segment.
+                    if (EndsAt(t, "segment_hedge", Math.Max(0, t - 3))) break;
                     found = h.Kind[MinerRules.SegmentPrefix.Length..];
                     if (preferFirst) return found;
                     break;
@@ -840,8 +922,13 @@ public sealed partial class FigureMiner
             var end = tokens[head.EndToken - 1].End;
             var count = 0;
             // The name runs over capitalised words and numbers: "Trường THPT Phú Lương", "chi bộ khóm Khe Xong".
-            while (t < tokens.Count && tokens[t].IsWord && (char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start])) && count < 6)
+            var runsOverLowerCase = head.Phrase.Contains("khối", StringComparison.Ordinal);
+            while (t < tokens.Count && tokens[t].IsWord && count < 8)
             {
+                var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
+                // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
+                if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text))) break;
+                if (runsOverLowerCase && placeMentions.Any(p => p.Start == tokens[t].Start)) break;
                 end = tokens[t].End;
                 t++;
                 count++;

@@ -23,7 +23,8 @@ public sealed class MinerRules
     [
         "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
         "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
-        "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to",
+        "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
+        "segment_hedge", "anchor_link", "strong_stock",
     ];
 
     public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
@@ -33,6 +34,8 @@ public sealed class MinerRules
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; }
     public IReadOnlyList<string> RefNotAfter { get; }
     public IReadOnlyList<string> RefNotBefore { get; }
+    /// <summary>Words that end a unit's name when it runs over lower-case words ("Đảng ủy Khối các cơ quan tỉnh").</summary>
+    public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
 
     private MinerRules(PhraseIndex index, FrozenSet<string> segments, IReadOnlyDictionary<string, IReadOnlyList<string>> lists,
         IReadOnlyList<string> refNotAfter, IReadOnlyList<string> refNotBefore)
@@ -89,7 +92,10 @@ public sealed class MinerRules
         AddList(UnitHeadKind, root.GetProperty("units").GetProperty("heads"));
 
         return new MinerRules(new PhraseIndex(phrases), segments.ToFrozenSet(StringComparer.Ordinal), lists,
-            ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")));
+            ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")))
+        {
+            UnitStopWords = ReadStrings(root.GetProperty("units").GetProperty("stop_words")).ToFrozenSet(StringComparer.Ordinal),
+        };
     }
 
     private static JsonElement Required(JsonElement parent, string name) =>

@@ -20,6 +20,8 @@ internal enum TimeKind
     Cutoff,
     /// <summary>"sau hơn 2 năm thực hiện", "từ đầu nhiệm kỳ": the term so far, cut at publication.</summary>
     TermSoFar,
+    /// <summary>"Sáng 12/5, ...": the day an event (a ceremony) took place.</summary>
+    Day,
 }
 
 /// <summary>A time phrase in the key text with the canonical period it names (null when it needs a term to anchor it).</summary>
@@ -69,6 +71,9 @@ internal static partial class PeriodResolver
 
     [GeneratedRegex(@"\b(?:sau|qua)\s+(?:hơn\s+|gần\s+)?(\d|một|hai|ba|bốn)\s+năm\s+(?:thực\s+hiện|triển\s+khai)|\btừ\s+đầu\s+nhiệm\s+kỳ|\bđầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay", RegexOptions.CultureInvariant, 200)]
     private static partial Regex TermSoFarPattern();
+
+    [GeneratedRegex(@"(?:^|[,;:]\s*)(?:vào\s+)?(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex DayPattern();
 
     [GeneratedRegex(@"\b(?:hiện\s+có|hiện\s+nay|đến\s+nay|tới\s+nay|hiện\s+tại|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+này)\b", RegexOptions.CultureInvariant, 200)]
     private static partial Regex NowPattern();
@@ -154,6 +159,14 @@ internal static partial class PeriodResolver
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
             }
+        }
+        foreach (Match m in DayPattern().Matches(slice))
+        {
+            var year = m.Groups[3].Success ? m.Groups[3].Value : pubYear?.ToString(CultureInfo.InvariantCulture);
+            if (year is null || !TryDate(year, m.Groups[2].Value, m.Groups[1].Value, out var day)) continue;
+            // An event dated later in the year than the article happened the year before.
+            if (!m.Groups[3].Success && published is { } p && day > p) day = day.AddYears(-1);
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Day, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Year, day.Year));
         }
         foreach (Match m in TermSoFarPattern().Matches(slice))
         {
