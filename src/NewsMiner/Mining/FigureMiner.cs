@@ -15,7 +15,7 @@ public sealed partial class FigureMiner
     /// <summary>Stored with every figure so re-mining with a newer miner can replace older figures.</summary>
     public const string Version = "rules-0.2";
 
-    private const int LeftScopeTokens = 18;
+    private const int LeftScopeTokens = 24;
     private const int RightScopeTokens = 12;
 
     private readonly MinerRules rules;
@@ -40,7 +40,7 @@ public sealed partial class FigureMiner
     }
 
     /// <summary>"không ... (một) đảng viên nào": an explicit zero.</summary>
-    [GeneratedRegex(@"\bkhông\s+(?:\S+\s+){0,3}?(?:kết\s+nạp|phát\s+triển)(?:\s+\S+){0,3}?\s+(?:(?:một|1)\s+)?(?:đảng\s+viên|quần\s+chúng)(?:\s+mới)?\s+nào\b", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\b(?:không|chưa)\s+(?:\S+\s+){0,3}?(?:kết\s+nạp|phát\s+triển)(?:\s+\S+){0,3}?\s+(?:(?:một|1)\s+)?(?:đảng\s+viên|quần\s+chúng)(?:\s+mới)?\s+nào\b", RegexOptions.CultureInvariant, 200)]
     private static partial Regex ZeroAdmissionPattern();
 
     private enum UnitClass { None, Person, NewPerson, Cell, Org, Reject }
@@ -52,7 +52,10 @@ public sealed partial class FigureMiner
     private sealed record Decision(Metric Metric, string? Segment, double Confidence, int? InheritPeriodFrom = null);
 
     /// <summary>A figure under construction: what was decided, before de-duplication.</summary>
-    private sealed record Draft(Figure Figure, int SentenceIndex);
+    private sealed record Draft(Figure Figure, int SentenceIndex, bool NamedGroup = false);
+
+    /// <summary>Segment key of figure-rules.json for one named ethnic group ("người Mông").</summary>
+    private const string NamedMinority = "dan_toc_named";
 
     /// <summary>Everything computed once per article; the per-number rules read it.</summary>
     private sealed class Document
@@ -82,11 +85,19 @@ public sealed partial class FigureMiner
             // Offsets must line up with the article text; ToneKey keeps lengths for normalised input.
             key = toneKey.Length == text.Length ? toneKey : text.ToLowerInvariant();
             tokens = PhraseIndex.Tokenize(key);
-            hitsAt = new List<PhraseHit>[tokens.Count + 1];
-            foreach (var hit in miner.rules.Index.FindAll(tokens)) (hitsAt[hit.FirstToken] ??= []).Add(hit);
             sentences = SentenceSplitter.Split(text).ToList();
             var localityContext = new LocalityContext(context.Published, context.SiteProvince);
             placeMentions = miner.places.FindPlaces(text, localityContext).ToList();
+            hitsAt = new List<PhraseHit>[tokens.Count + 1];
+            var placeIndex = 0;
+            foreach (var hit in miner.rules.Index.FindAll(tokens))
+            {
+                // "Giao Thủy" is a district, not the target cue "giao": cue words inside a place name do not count.
+                var start = tokens[hit.FirstToken].Start;
+                while (placeIndex < placeMentions.Count && placeMentions[placeIndex].Start + placeMentions[placeIndex].Length <= start) placeIndex++;
+                if (placeIndex < placeMentions.Count && IsCueKind(hit.Kind) && IsInsideName(placeMentions[placeIndex], start, tokens[hit.EndToken - 1].End)) continue;
+                (hitsAt[hit.FirstToken] ??= []).Add(hit);
+            }
             BuildAnchors();
             spellings = CollectSpellings();
             subject = WithTextSpellings(FindSubject(localityContext));
@@ -100,7 +111,7 @@ public sealed partial class FigureMiner
             {
                 var sentence = sentences[s];
                 var sentenceEnd = sentence.Start + sentence.Length;
-                var times = PeriodResolver.Find(key, sentence.Start, sentenceEnd, context.Published);
+                var times = PeriodResolver.Find(key, sentence.Start, sentenceEnd, context.Published, miner.rules.Anniversaries);
                 var inSentence = new List<NumberMention>();
                 while (byNumber < mentions.Count && mentions[byNumber].Start < sentenceEnd)
                 {
@@ -176,7 +187,7 @@ public sealed partial class FigureMiner
             }
 
             var (unitClass, unitEnd, unitPhrase) = UnitAfter(rightStart);
-            if (unitClass == UnitClass.Reject) { Reject(n, $"counts {unitPhrase}, not people or party organisations"); return; }
+            if (unitClass == UnitClass.Reject && n.Form != NumberForm.Percent) { Reject(n, $"counts {unitPhrase}, not people or party organisations"); return; }
 
             if (n.Form == NumberForm.Percent)
             {
@@ -211,6 +222,14 @@ public sealed partial class FigureMiner
                     var (nextClass, _, nextPhrase) = UnitAfter(TokenBefore(next.NumberEnd) + 1);
                     if (nextClass is UnitClass.Person or UnitClass.NewPerson) (unitClass, unitPhrase) = (nextClass, nextPhrase);
                 }
+            }
+
+            if (unitClass == UnitClass.None && EndsAt(qualifierFirst, "target_noun", leftStart)
+                && (Has("admission", TokenAt(sentence.Start), sentenceEnd) || sentenceDrafts.Any(d => d.Figure.Metric == Metric.NewMembers)))
+            {
+                // "kết nạp 245 đảng viên trên chỉ tiêu 220": a target named by its noun, the people implied.
+                Emit(sentenceIndex, sentence, n, Metric.NewMembersTarget, null, 0.8, times, leftStart, qualifierFirst, rightStart, rightEnd, null, null, n.Value);
+                return;
             }
 
             if (unitClass == UnitClass.None)
@@ -277,6 +296,9 @@ public sealed partial class FigureMiner
         private Decision? DecidePeople(NumberMention n, UnitClass unitClass, string unitPhrase, int leftStart, int clauseStart,
             int numberToken, int rightStart, int rightEnd, string? segment, Draft? head, bool breakdown)
         {
+            // "mỗi đảng bộ xã kết nạp ít nhất 3": a quota per unnamed organisation, not a figure of one.
+            if (Has("per_unnamed_unit", leftStart, numberToken)) return null;
+
             var memberNoun = unitPhrase.StartsWith("đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("đồng chí", StringComparison.Ordinal)
                 || unitPhrase.StartsWith("tân đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("nữ đảng viên", StringComparison.Ordinal);
 
@@ -330,7 +352,9 @@ public sealed partial class FigureMiner
             var attainmentVerb = Has("attainment_verb", Math.Max(leftStart, numberToken - 3), numberToken);
             var admissionContext = Has("admission", TokenAt(sentence.Start), numberToken)
                 || sentenceDrafts.Any(d => d.Figure.Metric is Metric.NewMembers);
-            if (attainmentRight && (attainmentVerb || admissionContext || Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 2))))
+            var clauseEndsHere = rightStart >= rightEnd || tokens[rightStart].Text is "," or "." or ";" or ")";
+            if ((attainmentRight || (attainmentVerb && clauseEndsHere && admissionContext))
+                && (attainmentVerb || admissionContext || Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 2))))
             {
                 if (!admissionContext && !attainmentVerb) { Reject(n, "percentage of a target that is not about admissions"); return; }
                 Emit(sentenceIndex, sentence, n, Metric.TargetAttainmentPct, null, 0.85, times, leftStart, numberToken, rightStart, rightEnd, null, null, n.Value);
@@ -417,10 +441,12 @@ public sealed partial class FigureMiner
             var locality = WithTextSpellings(ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd));
             var qualifier = n.Form == NumberForm.Range ? Qualifier.Range : n.Qualifier;
             decimal? valueMax = n.Form == NumberForm.Range && value == n.Value ? n.ValueMax : null;
+            var namedGroup = segment == NamedMinority;
+            if (namedGroup) segment = "dan_toc_thieu_so";
             var figure = new Figure(metric, segment, value, valueMax, qualifier, perYear, period, locality,
                 text.Substring(sentence.Start, sentence.Length), sentence.Start, sentence.Length, n.NumberStart,
                 Math.Round(Math.Clamp(confidence * periodConfidence, 0.05, 0.99), 2));
-            var draft = new Draft(figure, sentenceIndex);
+            var draft = new Draft(figure, sentenceIndex, namedGroup);
             current.Add(draft);
         }
 
@@ -484,7 +510,7 @@ public sealed partial class FigureMiner
                 // A sentence without figures may still set the time ("... giai đoạn 2023-2025. Theo đó, ...").
                 if (!SameParagraph(s, sentenceIndex)) break;
                 var sp = sentences[s];
-                var found = PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published)
+                var found = PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries)
                     .LastOrDefault(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan);
                 if (found is not null) return found.Period;
             }
@@ -682,6 +708,9 @@ public sealed partial class FigureMiner
             var result = new List<Figure>();
             foreach (var d in drafts)
             {
+                // A single named group counts as the minorities only when no all-minorities count is given (schema v1).
+                if (d.NamedGroup && drafts.Any(o => !o.NamedGroup && o.Figure.Segment == "dan_toc_thieu_so" && o.Figure.Metric == d.Figure.Metric
+                        && o.Figure.Locality == d.Figure.Locality && o.Figure.Period == d.Figure.Period)) continue;
                 var f = d.Figure;
                 var l = f.Locality;
                 var k = string.Join('|', f.Metric, f.Segment, f.Value, f.ValueMax, f.Period, l.Province, l.District, l.Commune,
@@ -723,6 +752,14 @@ public sealed partial class FigureMiner
 
         private string? FindSegment(int leftStart, int leftEnd, int rightStart, int rightEnd, int unitEnd)
         {
+            // "320 đảng viên là công nhân, người lao động trong các doanh nghiệp": a description may run past commas.
+            if (unitEnd > 0 && unitEnd < tokens.Count && hitsAt[unitEnd]?.Any(h => h.Kind == MinerRules.CuePrefix + "describes") == true)
+            {
+                var end = unitEnd;
+                while (end < tokens.Count && end < unitEnd + 20 && tokens[end].Text is not (";" or "." or "(")) end++;
+                var described = NearestSegment(unitEnd, end, preferFirst: true);
+                if (described is not null) return described;
+            }
             // The unit phrase and the words after it describe the people counted more reliably than words before.
             var clauseEnd = Math.Max(rightStart, Math.Min(unitEnd, rightEnd));
             while (clauseEnd < rightEnd && tokens[clauseEnd].Text is not ("," or ";" or ":" or ")" or ".")) clauseEnd++;
@@ -928,7 +965,12 @@ public sealed partial class FigureMiner
                 var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
                 // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
                 if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text))) break;
-                if (runsOverLowerCase && placeMentions.Any(p => p.Start == tokens[t].Start)) break;
+                if (runsOverLowerCase && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { } place)
+                {
+                    // "Đảng ủy Khối các cơ quan tỉnh Lạng Sơn": the type word belongs to the unit, the place to its locality.
+                    if (place.TypeWord is { Length: > 0 } tw && !tw.Contains(' ')) end = tokens[t].End;
+                    break;
+                }
                 end = tokens[t].End;
                 t++;
                 count++;
@@ -952,6 +994,16 @@ public sealed partial class FigureMiner
             var province = placeMentions.FirstOrDefault();
             if (province is not null) return miner.places.ToLocality(province);
             return new Locality(context.SiteProvince, null, null, null);
+        }
+
+        private static bool IsCueKind(string kind) =>
+            kind.StartsWith(MinerRules.CuePrefix, StringComparison.Ordinal) || kind.StartsWith(MinerRules.SegmentPrefix, StringComparison.Ordinal);
+
+        /// <summary>Inside the name part of a place mention (its type word, "huyện", "xã", may still be a cue).</summary>
+        private bool IsInsideName(PlaceMention p, int start, int end)
+        {
+            var nameStart = p.Start + (p.TypeWord?.Length ?? 0);
+            return start >= nameStart && end <= p.Start + p.Length;
         }
 
         private static bool IsFlow(Metric m) =>

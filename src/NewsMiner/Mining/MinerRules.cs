@@ -24,7 +24,7 @@ public sealed class MinerRules
         "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
         "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
-        "segment_hedge", "anchor_link", "strong_stock",
+        "segment_hedge", "anchor_link", "strong_stock", "per_unnamed_unit", "target_noun", "describes",
     ];
 
     public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
@@ -36,6 +36,8 @@ public sealed class MinerRules
     public IReadOnlyList<string> RefNotBefore { get; }
     /// <summary>Words that end a unit's name when it runs over lower-case words ("Đảng ủy Khối các cơ quan tỉnh").</summary>
     public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
+    /// <summary>Events whose anniversaries date a text: "kỷ niệm 90 năm thành lập Đảng" is 1930 + 90.</summary>
+    public IReadOnlyList<(string Phrase, int BaseYear)> Anniversaries { get; private init; } = [];
 
     private MinerRules(PhraseIndex index, FrozenSet<string> segments, IReadOnlyDictionary<string, IReadOnlyList<string>> lists,
         IReadOnlyList<string> refNotAfter, IReadOnlyList<string> refNotBefore)
@@ -95,6 +97,9 @@ public sealed class MinerRules
             ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")))
         {
             UnitStopWords = ReadStrings(root.GetProperty("units").GetProperty("stop_words")).ToFrozenSet(StringComparer.Ordinal),
+            Anniversaries = time.GetProperty("anniversaries").EnumerateArray()
+                .Select(a => (Text.VietnameseText.ToneKey(a.GetProperty("phrase").GetString()!), a.GetProperty("base").GetInt32()))
+                .OrderByDescending(a => a.Item1.Length).ToList(),
         };
     }
 

@@ -75,11 +75,15 @@ internal static partial class PeriodResolver
     [GeneratedRegex(@"(?:^|[,;:]\s*)(?:vào\s+)?(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex DayPattern();
 
+    [GeneratedRegex(@"\bkỷ\s+niệm\s+(\d{1,3})\s+năm\s+", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex AnniversaryPattern();
+
     [GeneratedRegex(@"\b(?:hiện\s+có|hiện\s+nay|đến\s+nay|tới\s+nay|hiện\s+tại|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+này)\b", RegexOptions.CultureInvariant, 200)]
     private static partial Regex NowPattern();
 
     /// <summary>Time phrases in key[from..to), longest first where they overlap, in text order.</summary>
-    public static List<TimeExpression> Find(string key, int from, int to, DateOnly? published)
+    public static List<TimeExpression> Find(string key, int from, int to, DateOnly? published,
+        IReadOnlyList<(string Phrase, int BaseYear)>? anniversaries = null)
     {
         var found = new List<TimeExpression>();
         var slice = key[from..to];
@@ -158,6 +162,19 @@ internal static partial class PeriodResolver
             foreach (Match m in NowPattern().Matches(slice))
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
+            }
+        }
+        foreach (Match m in AnniversaryPattern().Matches(slice))
+        {
+            // "kỷ niệm 90 năm Ngày thành lập Đảng": the year is the event's year plus the count.
+            var rest = slice[(m.Index + m.Length)..].TrimStart();
+            if (rest.StartsWith("ngày ", StringComparison.Ordinal)) rest = rest[5..];
+            foreach (var (phrase, baseYear) in anniversaries ?? [])
+            {
+                if (!rest.StartsWith(phrase, StringComparison.Ordinal)) continue;
+                var y = baseYear + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Year, $"{y}", y, y));
+                break;
             }
         }
         foreach (Match m in DayPattern().Matches(slice))
