@@ -197,7 +197,9 @@ public sealed partial class FigureMiner
 
             if (IsYearLike(n) && unitClass == UnitClass.None) { Reject(n, "year"); return; }
 
-            if (Has("not_a_figure", leftStart, qualifierFirst) || Has("not_a_figure", rightStart, rightEnd))
+            var rightClauseEnd = rightStart;
+            while (rightClauseEnd < rightEnd && tokens[rightClauseEnd].Text is not ("," or ";" or ".")) rightClauseEnd++;
+            if (Has("not_a_figure", clauseStart, qualifierFirst) || Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1))))
             {
                 Reject(n, "candidates, confirmations, thresholds or other counts outside schema v1");
                 return;
@@ -276,6 +278,12 @@ public sealed partial class FigureMiner
                 _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown),
             };
             if (decision is null) { Reject(n, "no cue says what the people counted are"); return; }
+            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null)
+            {
+                // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment.
+                Reject(n, "a sub-count by kind with no schema v1 segment");
+                return;
+            }
 
             if (n.Form == NumberForm.Fraction && n.Denominator is { } denominator)
             {
@@ -302,15 +310,10 @@ public sealed partial class FigureMiner
             var memberNoun = unitPhrase.StartsWith("đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("đồng chí", StringComparison.Ordinal)
                 || unitPhrase.StartsWith("tân đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("nữ đảng viên", StringComparison.Ordinal);
 
-            // Courses first: "mở 5 lớp bồi dưỡng nhận thức về Đảng cho 429 quần chúng", "5 lớp cho 349 đảng viên mới".
-            var nearestCourse = Nearest(leftStart, numberToken, "awareness_course", "new_member_course", "course");
-            if (nearestCourse is { } course && HasCourseContext(leftStart, numberToken))
-            {
-                if (course.Kind == MinerRules.CuePrefix + "new_member_course" || (unitClass == UnitClass.NewPerson && !course.Kind.EndsWith("awareness_course", StringComparison.Ordinal)))
-                    return new Decision(Metric.NewMemberTrainees, segment, 0.85);
-                if (!memberNoun || unitClass == UnitClass.Person && course.Kind.EndsWith("awareness_course", StringComparison.Ordinal))
-                    return new Decision(Metric.AwarenessTrainees, segment, 0.85);
-            }
+            // Courses first: "mở 5 lớp bồi dưỡng nhận thức về Đảng cho 429 quần chúng", "5 lớp cho 349 đảng viên mới",
+            // "312 quần chúng được học lớp nhận thức về Đảng". The nearest course marker names the course.
+            var course = CourseKind(n, unitPhrase, unitClass, leftStart, clauseStart, numberToken, rightStart, rightEnd);
+            if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
 
             if (breakdown && head is not null && head.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
                 or Metric.AwarenessTrainees or Metric.NewMemberTrainees)
@@ -336,9 +339,37 @@ public sealed partial class FigureMiner
             return null;
         }
 
-        private bool HasCourseContext(int leftStart, int numberToken) =>
-            Has("awareness_course", leftStart, numberToken) || Has("new_member_course", leftStart, numberToken)
-            || tokens.Skip(leftStart).Take(numberToken - leftStart).Any(t => t.Text == "lớp");
+        /// <summary>
+        /// Which course the people were taught in, or null when the clause is not about a course. NewMembers stands for
+        /// "a course, but not one schema v1 counts" (general political theory).
+        /// </summary>
+        private Metric? CourseKind(NumberMention n, string unitPhrase, UnitClass unitClass, int leftStart, int clauseStart, int numberToken,
+            int rightStart, int rightEnd)
+        {
+            var taughtFor = numberToken >= 1 && tokens[numberToken - 1].Text is "cho" or "với" or "gồm" or "có"
+                || EndsAt(numberToken, "course_context", Math.Max(0, numberToken - 3));
+            var context = Has("course_context", leftStart, numberToken) || Has("course_context", rightStart, rightEnd)
+                || (taughtFor && (Has("awareness_marker", leftStart, numberToken) || Has("new_member_marker", leftStart, numberToken)
+                    || Has("awareness_course", leftStart, numberToken) || Has("new_member_course", leftStart, numberToken)));
+            if (!context) return null;
+            var newMember = Nearest(leftStart, numberToken, "new_member_marker", "new_member_course");
+            var awareness = Nearest(leftStart, numberToken, "awareness_marker", "awareness_course");
+            var general = Nearest(leftStart, numberToken, "general_course");
+            var rightAwareness = Has("awareness_marker", rightStart, rightEnd);
+            var rightNewMember = Has("new_member_marker", rightStart, rightEnd) && unitClass != UnitClass.NewPerson;
+            int Pos(PhraseHit? h) => h?.EndToken ?? -1;
+            var best = Math.Max(Pos(newMember), Math.Max(Pos(awareness), Pos(general)));
+            if (unitClass == UnitClass.NewPerson || unitPhrase.Contains("dự bị", StringComparison.Ordinal)) return Metric.NewMemberTrainees;
+            if (best >= 0)
+            {
+                if (best == Pos(general) && Pos(general) > Math.Max(Pos(newMember), Pos(awareness))) return Metric.NewMembers;
+                return best == Pos(newMember) ? Metric.NewMemberTrainees : Metric.AwarenessTrainees;
+            }
+            if (rightAwareness) return Metric.AwarenessTrainees;
+            if (rightNewMember) return Metric.NewMemberTrainees;
+            if (unitPhrase.StartsWith("quần chúng", StringComparison.Ordinal) && Has("course_context", leftStart, numberToken)) return Metric.AwarenessTrainees;
+            return null;
+        }
 
         private void ClassifyPercent(int sentenceIndex, TextSpan sentence, NumberMention n, int leftStart, int clauseStart, int numberToken,
             int rightStart, int rightEnd, List<TimeExpression> times, List<Draft> sentenceDrafts)
@@ -356,7 +387,9 @@ public sealed partial class FigureMiner
             if ((attainmentRight || (attainmentVerb && clauseEndsHere && admissionContext))
                 && (attainmentVerb || admissionContext || Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 2))))
             {
-                if (!admissionContext && !attainmentVerb) { Reject(n, "percentage of a target that is not about admissions"); return; }
+                var previousAdmission = drafts.Count > 0 && drafts[^1].SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex)
+                    && drafts[^1].Figure.Metric == Metric.NewMembers;
+                if (!admissionContext && !previousAdmission) { Reject(n, "percentage of a target that is not about admissions"); return; }
                 Emit(sentenceIndex, sentence, n, Metric.TargetAttainmentPct, null, 0.85, times, leftStart, numberToken, rightStart, rightEnd, null, null, n.Value);
                 return;
             }
@@ -366,7 +399,9 @@ public sealed partial class FigureMiner
                 Reject(n, "share of another group (population, villages, heads), not of party members");
                 return;
             }
-            var segmentAfter = NearestSegment(rightStart, Math.Min(rightEnd, rightStart + 3), preferFirst: true);
+            var afterEnd = rightStart;
+            while (afterEnd < Math.Min(rightEnd, rightStart + 3) && tokens[afterEnd].Text is not ("," or ";" or ".")) afterEnd++;
+            var segmentAfter = NearestSegment(rightStart, afterEnd, preferFirst: true);
             if (segmentAfter is not null && !(rightStart < tokens.Count && tokens[rightStart].Text is "là"))
             {
                 // "60% công an viên ... là đảng viên": the share of a group that are members, not of members in a group.
@@ -439,6 +474,12 @@ public sealed partial class FigureMiner
             var perYear = Has("per_year", leftStart, numberToken) || Has("per_year", rightStart, Math.Min(rightEnd, rightStart + 4));
             var (period, periodConfidence) = ResolvePeriod(sentenceIndex, sentence, n, metric, times, leftStart, numberToken, head);
             var locality = WithTextSpellings(ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd));
+            if (metric == Metric.GrassrootsOrgs && locality.District is null && locality.Commune is null && locality.Unit is null)
+            {
+                // A province's district-level committees are not grassroots organisations (schema v1 counting rules).
+                Reject(n, "committees directly under a province are not grassroots organisations");
+                return;
+            }
             var qualifier = n.Form == NumberForm.Range ? Qualifier.Range : n.Qualifier;
             decimal? valueMax = n.Form == NumberForm.Range && value == n.Value ? n.ValueMax : null;
             var namedGroup = segment == NamedMinority;
@@ -652,6 +693,8 @@ public sealed partial class FigureMiner
                 var a = anchors[i];
                 if (a.End > position) continue;
                 if (a.Start < sentenceStart) return null;
+                // "Trường THPT X phối hợp với Trung tâm Chính trị huyện X tổ chức ...": the partner is not the subject.
+                if (EndsAt(TokenAt(a.Start), "coorganizer", Math.Max(0, TokenAt(a.Start) - 4))) continue;
                 return MostSpecificInChain(i);
             }
             return null;
@@ -776,6 +819,8 @@ public sealed partial class FigureMiner
                 foreach (var h in hits)
                 {
                     if (!h.Kind.StartsWith(MinerRules.SegmentPrefix, StringComparison.Ordinal) || h.EndToken > to) continue;
+                    // "Đảng bộ Quân sự tỉnh": the kind of unit is not a description of the people counted.
+                    if (InsideUnitName(tokens[t].Start)) break;
                     // "phần lớn là đoàn viên": most, not all, of the people counted; the count has no segment.
                     if (EndsAt(t, "segment_hedge", Math.Max(0, t - 3))) break;
                     found = h.Kind[MinerRules.SegmentPrefix.Length..];
@@ -828,6 +873,16 @@ public sealed partial class FigureMiner
                 {
                     if (h.Kind == kind && h.EndToken == tokenIndex) return true;
                 }
+            }
+            return false;
+        }
+
+        private bool InsideUnitName(int offset)
+        {
+            foreach (var a in anchors)
+            {
+                if (a.Start > offset) return false;
+                if (a.Kind == AnchorKind.Unit && offset < a.End) return true;
             }
             return false;
         }
@@ -975,7 +1030,14 @@ public sealed partial class FigureMiner
                 t++;
                 count++;
             }
-            if (count == 0) return null;
+            if (count == 0)
+            {
+                // "Đảng bộ Quân sự tỉnh", "Công an huyện": a capitalised head is a name of its own, with the place after it.
+                var headText = text[start..end];
+                if (!headText.Skip(1).Any(char.IsUpper)) return null;
+                if (t < tokens.Count && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { TypeWord: { Length: > 0 } tw } && !tw.Contains(' '))
+                    end = tokens[t].End;
+            }
             var name = text[start..end];
             name = char.ToUpperInvariant(name[0]) + name[1..];
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);

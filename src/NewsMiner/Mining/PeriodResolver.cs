@@ -75,6 +75,9 @@ internal static partial class PeriodResolver
     [GeneratedRegex(@"(?:^|[,;:]\s*)(?:vào\s+)?(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex DayPattern();
 
+    [GeneratedRegex(@"\btháng\s+(\d{1,2})\s*(?:/|năm|-)\s*((?:19|20)\d{2})\b", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex MonthPattern();
+
     [GeneratedRegex(@"\bkỷ\s+niệm\s+(\d{1,3})\s+năm\s+", RegexOptions.CultureInvariant, 200)]
     private static partial Regex AnniversaryPattern();
 
@@ -163,6 +166,13 @@ internal static partial class PeriodResolver
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
             }
+        }
+        foreach (Match m in MonthPattern().Matches(slice))
+        {
+            var month = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var y = Year(m.Groups[2].Value);
+            if (y is null || month is < 1 or > 12) continue;
+            found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(y.Value, month, month), y, y));
         }
         foreach (Match m in AnniversaryPattern().Matches(slice))
         {
