@@ -111,7 +111,7 @@ public sealed partial class FigureMiner
             {
                 var sentence = sentences[s];
                 var sentenceEnd = sentence.Start + sentence.Length;
-                var times = PeriodResolver.Find(key, sentence.Start, sentenceEnd, context.Published, miner.rules.Anniversaries);
+                var times = TimesOf(s);
                 var inSentence = new List<NumberMention>();
                 while (byNumber < mentions.Count && mentions[byNumber].Start < sentenceEnd)
                 {
@@ -551,11 +551,20 @@ public sealed partial class FigureMiner
                 // A sentence without figures may still set the time ("... giai đoạn 2023-2025. Theo đó, ...").
                 if (!SameParagraph(s, sentenceIndex)) break;
                 var sp = sentences[s];
-                var found = PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries)
-                    .LastOrDefault(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan);
+                var found = TimesOf(s).LastOrDefault(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan);
                 if (found is not null) return found.Period;
             }
             return null;
+        }
+
+        private List<TimeExpression>?[]? timesBySentence;
+
+        /// <summary>The time phrases of one sentence, found once.</summary>
+        private List<TimeExpression> TimesOf(int sentenceIndex)
+        {
+            timesBySentence ??= new List<TimeExpression>?[sentences.Count];
+            var sp = sentences[sentenceIndex];
+            return timesBySentence[sentenceIndex] ??= PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries);
         }
 
         private bool SameParagraph(int a, int b)

@@ -91,15 +91,17 @@ internal static partial class PeriodResolver
         var found = new List<TimeExpression>();
         var slice = key[from..to];
         var pubYear = published?.Year;
+        // Most sentences carry no digits; only the word-only patterns can match them.
+        var hasDigits = slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
-        foreach (Match m in SpanPattern().Matches(slice))
+        foreach (Match m in hasDigits ? SpanPattern().Matches(slice) : EmptyMatches)
         {
             var a = Year(m.Groups[1].Value);
             var b = Year(m.Groups[2].Value);
             if (a is null || b is null || b <= a || b - a > 10) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
         }
-        foreach (Match m in FromYearPattern().Matches(slice))
+        foreach (Match m in hasDigits ? FromYearPattern().Matches(slice) : EmptyMatches)
         {
             var a = Year(m.Groups[1].Value);
             var b = Year(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value) ?? pubYear;
@@ -115,31 +117,31 @@ internal static partial class PeriodResolver
             var last = m.Groups[2].Value == "cuối" ? 12 : months.Value;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, first, last), year, year));
         }
-        foreach (Match m in QuarterPattern().Matches(slice))
+        foreach (Match m in hasDigits ? QuarterPattern().Matches(slice) : EmptyMatches)
         {
             var q = m.Groups[1].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
             var year = Year(m.Groups[2].Value) ?? pubYear;
             if (year is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, q * 3 - 2, q * 3), year, year));
         }
-        foreach (Match m in CutoffDatePattern().Matches(slice))
+        foreach (Match m in hasDigits ? CutoffDatePattern().Matches(slice) : EmptyMatches)
         {
             if (!TryDate(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value, out var date)) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Year, date.Year));
         }
-        foreach (Match m in CutoffYearPattern().Matches(slice))
+        foreach (Match m in hasDigits ? CutoffYearPattern().Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, $"{y}", y, y));
         }
-        foreach (Match m in BoundYearPattern().Matches(slice))
+        foreach (Match m in hasDigits ? BoundYearPattern().Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.BoundYear, $"{y}", y, y));
         }
-        foreach (Match m in YearPattern().Matches(slice))
+        foreach (Match m in hasDigits ? YearPattern().Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
@@ -167,14 +169,14 @@ internal static partial class PeriodResolver
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
             }
         }
-        foreach (Match m in MonthPattern().Matches(slice))
+        foreach (Match m in hasDigits ? MonthPattern().Matches(slice) : EmptyMatches)
         {
             var month = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var y = Year(m.Groups[2].Value);
             if (y is null || month is < 1 or > 12) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(y.Value, month, month), y, y));
         }
-        foreach (Match m in AnniversaryPattern().Matches(slice))
+        foreach (Match m in hasDigits ? AnniversaryPattern().Matches(slice) : EmptyMatches)
         {
             // "kỷ niệm 90 năm Ngày thành lập Đảng": the year is the event's year plus the count.
             var rest = slice[(m.Index + m.Length)..].TrimStart();
@@ -187,7 +189,7 @@ internal static partial class PeriodResolver
                 break;
             }
         }
-        foreach (Match m in DayPattern().Matches(slice))
+        foreach (Match m in hasDigits ? DayPattern().Matches(slice) : EmptyMatches)
         {
             var year = m.Groups[3].Success ? m.Groups[3].Value : pubYear?.ToString(CultureInfo.InvariantCulture);
             if (year is null || !TryDate(year, m.Groups[2].Value, m.Groups[1].Value, out var day)) continue;
@@ -221,6 +223,8 @@ internal static partial class PeriodResolver
         if (previous) start -= 5;
         return (start, start + 5);
     }
+
+    private static readonly MatchCollection EmptyMatches = SpanPattern().Matches(string.Empty);
 
     public static string MonthSpan(int year, int firstMonth, int lastMonth) =>
         string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{firstMonth:D2}/{year:D4}-{lastMonth:D2}");
