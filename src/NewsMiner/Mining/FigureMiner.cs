@@ -211,7 +211,7 @@ public sealed partial class FigureMiner
                 || Has("stock_raised", leftStart, qualifierFirst) || Has("strong_stock", leftStart, qualifierFirst);
             var breakdown = Has("breakdown", leftStart, qualifierFirst)
                 || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst));
-            Draft? head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1]
+            Draft? head = sentenceDrafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric)) is { } countHead ? countHead
                 : breakdown && drafts.Count > 0 && drafts[^1].SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? drafts[^1]
                 : null;
 
@@ -224,6 +224,15 @@ public sealed partial class FigureMiner
                     var (nextClass, _, nextPhrase) = UnitAfter(TokenBefore(next.NumberEnd) + 1);
                     if (nextClass is UnitClass.Person or UnitClass.NewPerson) (unitClass, unitPhrase) = (nextClass, nextPhrase);
                 }
+            }
+
+            if (unitClass == UnitClass.None && ContainsWord(sentence, "đảng viên"))
+            {
+                // "thị xã Đông Triều kết nạp 318, TP Hạ Long 604 ...": the verb says who; "nâng số đảng viên ... lên 498".
+                if (EndsAt(qualifierFirst, "admission", Math.Max(leftStart, qualifierFirst - 3)) && !Has("target", clauseStart, qualifierFirst))
+                    (unitClass, unitPhrase) = (UnitClass.NewPerson, "đảng viên mới");
+                else if (Has("stock_raised", leftStart, qualifierFirst))
+                    (unitClass, unitPhrase) = (UnitClass.Person, "đảng viên");
             }
 
             if (unitClass == UnitClass.None && EndsAt(qualifierFirst, "target_noun", leftStart)
@@ -312,7 +321,9 @@ public sealed partial class FigureMiner
 
             // Courses first: "mở 5 lớp bồi dưỡng nhận thức về Đảng cho 429 quần chúng", "5 lớp cho 349 đảng viên mới",
             // "312 quần chúng được học lớp nhận thức về Đảng". The nearest course marker names the course.
-            var course = CourseKind(n, unitPhrase, unitClass, leftStart, clauseStart, numberToken, rightStart, rightEnd);
+            var clauseEnd = rightStart;
+            while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
+            var course = CourseKind(n, unitPhrase, unitClass, leftStart, clauseStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
 
             if (breakdown && head is not null && head.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
@@ -320,6 +331,11 @@ public sealed partial class FigureMiner
             {
                 return new Decision(head.Figure.Metric, segment, 0.85);
             }
+
+            // "kết nạp 1.436 đảng viên, bình quân mỗi năm gần 290 đảng viên": a rate of the same flow.
+            if (head is not null && IsFlow(head.Figure.Metric) && !IsPercentMetric(head.Figure.Metric) && Has("per_year", clauseStart, numberToken)
+                && !Has("admission", clauseStart, numberToken) && !Has("target", clauseStart, numberToken))
+                return new Decision(head.Figure.Metric, segment, 0.75);
 
             var admissionLeft = Nearest(leftStart, numberToken, "admission");
             var admissionRight = Nearest(rightStart, rightEnd, "admission");
@@ -331,6 +347,8 @@ public sealed partial class FigureMiner
             if (admitted && target is not null && (admissionLeft is null || target.Value.FirstToken < admissionLeft.Value.EndToken + 3))
                 return new Decision(Metric.NewMembersTarget, segment, 0.85);
             if (admitted && perYear && planned)
+                return new Decision(Metric.NewMembersTarget, segment, 0.7);
+            if (!admitted && memberNoun && Has("target_noun", leftStart, numberToken) && !Has("strong_stock", leftStart, numberToken))
                 return new Decision(Metric.NewMembersTarget, segment, 0.7);
             if (admitted && !Has("stock_raised", leftStart, numberToken))
                 return new Decision(Metric.NewMembers, segment, admissionLeft is not null ? 0.9 : 0.75);
@@ -531,9 +549,13 @@ public sealed partial class FigureMiner
             {
                 var flow = NearestTime(spans.Where(t => t.Kind is TimeKind.Year or TimeKind.Span or TimeKind.MonthSpan && t.Kind != TimeKind.BoundYear), n.Start)?.Period
                     ?? current.LastOrDefault(d => IsFlow(d.Figure.Metric))?.Figure.Period
-                    ?? PeriodFromPreviousSentences(sentenceIndex);
+                    ?? PeriodFromPreviousSentences(sentenceIndex)
+                    ?? lastFlowPeriod;
                 if (flow is not null) return (flow, 0.95);
             }
+            var sentenceStock = current.LastOrDefault(d => !IsFlow(d.Figure.Metric) && d.Figure.Period is not null);
+            if (sentenceStock is not null && !spans.Any(t => t.Kind is TimeKind.Year or TimeKind.Now && t.Start > sentenceStock.Figure.ValueStart && t.End <= n.Start))
+                return (sentenceStock.Figure.Period, 0.95);
             var now = spans.FirstOrDefault(t => t.Kind == TimeKind.Now);
             var year = spans.LastOrDefault(t => t.Kind == TimeKind.Year && t.End <= n.Start);
             if (now is null && year is not null) return (year.Period, 0.9);
@@ -1066,6 +1088,8 @@ public sealed partial class FigureMiner
             if (province is not null) return miner.places.ToLocality(province);
             return new Locality(context.SiteProvince, null, null, null);
         }
+
+        private static bool IsPercentMetric(Metric m) => m is Metric.TargetAttainmentPct or Metric.MemberSharePct or Metric.NewMemberSharePct;
 
         private static bool IsCueKind(string kind) =>
             kind.StartsWith(MinerRules.CuePrefix, StringComparison.Ordinal) || kind.StartsWith(MinerRules.SegmentPrefix, StringComparison.Ordinal);
