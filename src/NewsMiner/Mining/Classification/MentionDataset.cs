@@ -154,13 +154,20 @@ public static class MentionDataset
             var at = text.IndexOf(mention, from, StringComparison.Ordinal);
             if (at < 0) return -1;
             var end = at + mention.Length;
-            var boundedLeft = at == 0 || !char.IsLetterOrDigit(text[at - 1]) || !char.IsLetterOrDigit(mention[0]);
-            var boundedRight = end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(mention[^1]);
+            var boundedLeft = !char.IsLetterOrDigit(mention[0]) || !JoinsLeft(text, at);
+            var boundedRight = !char.IsLetterOrDigit(mention[^1]) || !JoinsRight(text, end);
             if (boundedLeft && boundedRight && ++seen == occurrence) return at;
             from = at + 1;
         }
         return -1;
     }
+
+    // "870" is not a token of "2.870": a group separator between digits joins them.
+    private static bool JoinsLeft(string text, int at) =>
+        at > 0 && (char.IsLetterOrDigit(text[at - 1]) || (text[at - 1] is '.' or ',' && at > 1 && char.IsDigit(text[at - 2])));
+
+    private static bool JoinsRight(string text, int end) =>
+        end < text.Length && (char.IsLetterOrDigit(text[end]) || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsDigit(text[end + 1])));
 
     /// <summary>
     /// Turns records into classifier inputs: text normalised, mention located, sentence cut out, and (when
