@@ -24,6 +24,9 @@ public sealed class MentionFeaturizer
     private readonly VietnameseNumberParser _numbers;
     private readonly Dictionary<string, string[][]> _verbsByFirst;
     private readonly Dictionary<string, string[][]> _qualifiersByFirst;
+    // FoldKey of each single letter or digit up to U+1EFF (Latin Extended Additional), so a syllable folds with one
+    // allocation; '\0' marks a character FoldKey does not map to exactly one character.
+    private readonly char[] _fold;
 
     public ClassifierCues Cues { get; }
     public int Bits { get; }
@@ -43,6 +46,41 @@ public sealed class MentionFeaturizer
         Bits = bits;
         _verbsByFirst = IndexPhrases(cues.Verbs);
         _qualifiersByFirst = IndexPhrases(cues.Qualifiers);
+        _fold = new char[0x1F00];
+        for (var c = 0; c < _fold.Length; c++)
+        {
+            if (!char.IsLetterOrDigit((char)c)) continue;
+            var f = VietnameseText.FoldKey(((char)c).ToString());
+            if (f.Length == 1) _fold[c] = f[0];
+        }
+    }
+
+    /// <summary>
+    /// VietnameseText.ToneKey of one syllable of normalised text. ToneKey only moves a tone after 'o' or 'u' followed by a
+    /// non-ASCII vowel; every other syllable is just lower-cased, which is much cheaper than the general path.
+    /// </summary>
+    internal static string ToneSyllable(ReadOnlySpan<char> syllable)
+    {
+        for (var i = 0; i + 1 < syllable.Length; i++)
+        {
+            if (syllable[i] is 'o' or 'u' or 'O' or 'U' && syllable[i + 1] >= 0x80) return VietnameseText.ToneKey(syllable.ToString());
+        }
+        Span<char> lower = syllable.Length <= 64 ? stackalloc char[syllable.Length] : new char[syllable.Length];
+        syllable.ToLowerInvariant(lower);
+        return new string(lower);
+    }
+
+    /// <summary>VietnameseText.FoldKey of one syllable (letters and digits only), through the table when it can.</summary>
+    internal string FoldSyllable(ReadOnlySpan<char> syllable)
+    {
+        Span<char> folded = syllable.Length <= 64 ? stackalloc char[syllable.Length] : new char[syllable.Length];
+        for (var i = 0; i < syllable.Length; i++)
+        {
+            var c = syllable[i];
+            if (c >= _fold.Length || _fold[c] == '\0') return VietnameseText.FoldKey(syllable.ToString());
+            folded[i] = _fold[c];
+        }
+        return new string(folded);
     }
 
     public static MentionFeaturizer Default { get; } = new(ClassifierCues.Default, VietnameseNumberParser.Default);
@@ -152,8 +190,7 @@ public sealed class MentionFeaturizer
                 }
                 else
                 {
-                    var s = word.ToString();
-                    tokens.Add(new Token(TokenKind.Word, VietnameseText.ToneKey(s), VietnameseText.FoldKey(s)));
+                    tokens.Add(new Token(TokenKind.Word, ToneSyllable(word), FoldSyllable(word)));
                 }
                 i = j;
                 continue;

@@ -151,3 +151,34 @@ public class MentionFeaturizerTests
         public int GetHashCode(SparseFeatures obj) => obj.Buckets.Length;
     }
 }
+
+public class FoldTableTests
+{
+    [Theory]
+    [InlineData("Đảng")]
+    [InlineData("nghiệp")]
+    [InlineData("ƯU")]
+    [InlineData("huỷ")]
+    [InlineData("Hoà")]
+    [InlineData("khoẻ")]
+    [InlineData("quý")]
+    [InlineData("Jrai")]
+    [InlineData("km2")]
+    [InlineData("ñandú")]
+    public void Syllable_keys_agree_with_VietnameseText(string syllable)
+    {
+        Assert.Equal(NewsMiner.Text.VietnameseText.FoldKey(syllable), MentionFeaturizer.Default.FoldSyllable(syllable));
+        Assert.Equal(NewsMiner.Text.VietnameseText.ToneKey(syllable), MentionFeaturizer.ToneSyllable(syllable));
+    }
+
+    [Fact]
+    public void Syllable_keys_agree_with_VietnameseText_on_every_mini_set_syllable()
+    {
+        var syllables = MiniMentions.Records.SelectMany(r => r.Text.Split(' ', ',', '.', '%', '(', ')', '-')).Where(w => w.Length > 0 && w.All(char.IsLetterOrDigit)).Distinct();
+        Assert.All(syllables, w =>
+        {
+            Assert.Equal(NewsMiner.Text.VietnameseText.FoldKey(w), MentionFeaturizer.Default.FoldSyllable(w));
+            Assert.Equal(NewsMiner.Text.VietnameseText.ToneKey(w), MentionFeaturizer.ToneSyllable(w));
+        });
+    }
+}
