@@ -145,3 +145,23 @@ public class HashedLogisticRegressionTests
         Assert.Equal(1.0, c.Probabilities.Sum(), 6);
     }
 }
+
+public class ArticleMentionsTests
+{
+    [Fact]
+    public void Every_count_like_number_is_classified_in_its_sentence()
+    {
+        var text = NewsMiner.Text.VietnameseText.Normalize(
+            "Ngày 12/3/2024, Huyện ủy tổ chức hội nghị. Năm qua huyện kết nạp 45 đảng viên, đạt 112% chỉ tiêu. Huyện có 187 chi bộ.");
+        var rules = new NewsMiner.Mining.MiningResult([], []);
+        var found = ArticleMentions.Classify(text, new DateOnly(2024, 3, 12), rules, new RuleEchoClassifier());
+        Assert.Equal([45m, 112m, 187m], found.Select(f => f.Number.Value));
+        Assert.Equal([NewsMiner.Text.NumberForm.Single, NewsMiner.Text.NumberForm.Percent, NewsMiner.Text.NumberForm.Single], found.Select(f => f.Number.Form));
+        Assert.All(found, f => Assert.Contains(f.Number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Context.Text.Substring(f.Context.Start, f.Context.Length)));
+        Assert.All(found, f => Assert.Null(f.Rule));
+        Assert.Equal([0.5, 0.5, 1.0], found.Select(f => f.Context.SentencePosition));
+        var model = FigureClassifier.LoadDefault();
+        var classified = ArticleMentions.Classify(text, null, rules, model);
+        Assert.All(classified, c => Assert.Equal(1.0, c.Probabilities.Probabilities.Sum(), 6));
+    }
+}
