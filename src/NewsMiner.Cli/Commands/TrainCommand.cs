@@ -57,6 +57,11 @@ public static class TrainCommand
                 if (minSupport < k) io.Error.WriteLine($"newsminer: warning: a label has only {minSupport} mentions, fewer than {k} folds");
                 io.Out.WriteLine();
                 io.Out.Write(CrossValidation.Format(CrossValidation.Run(mentions, trainer, k)));
+                if (!r.GetValue(noRules))
+                {
+                    var rulesAlone = CrossValidation.RulesAlone(mentions);
+                    io.Out.WriteLine(string.Create(inv, $"rules alone on the same {rulesAlone.Scored} mentions (silent = none): accuracy {rulesAlone.Accuracy:0.000}   macro-F1 {rulesAlone.MacroF1:0.000}"));
+                }
             }
 
             ct.ThrowIfCancellationRequested();

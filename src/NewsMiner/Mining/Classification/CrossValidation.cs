@@ -76,6 +76,22 @@ public static class CrossValidation
     }
 
     /// <summary>
+    /// The rules alone on the same hand-labelled mentions (their label; silent counts as "none"), for comparison with
+    /// the cross-validated classifier. Folds and seed are zero: nothing is trained.
+    /// </summary>
+    public static ClassifierEvaluation RulesAlone(IReadOnlyList<LabelledMention> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var labels = data.Select(d => d.Label).Append(MentionLabels.None)
+            .Concat(data.Select(d => d.Context.RuleLabel).OfType<string>())
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(t => t.l, t => t.i, StringComparer.Ordinal);
+        var confusion = labels.Select(_ => new int[labels.Count]).ToArray();
+        foreach (var d in data.Where(d => !d.Weak)) confusion[index[d.Label]][index[d.Context.RuleLabel ?? MentionLabels.None]]++;
+        return new ClassifierEvaluation(labels, confusion, 0, 0, data.Count, data.Count(d => d.Weak));
+    }
+
+    /// <summary>
     /// Fold of each example: per label (ordinal order) a seeded shuffle, then dealt round-robin, the deal carrying on
     /// from label to label so folds stay within one example of each other in size.
     /// </summary>

@@ -83,4 +83,22 @@ public class CrossValidationTests
         var fb = 2 * (2.0 / 3) * 1.0 / (2.0 / 3 + 1);
         Assert.Equal((fa + fb) / 2, e.MacroF1, 6);
     }
+
+    [Fact]
+    public void Rules_alone_are_scored_by_their_label_with_silence_as_none()
+    {
+        MentionContext C(string? rule) => new("Huyện kết nạp 5 đảng viên.", 14, 1, rule, 0.9, null, 0);
+        var data = new List<LabelledMention>
+        {
+            new("1", C("new_members"), "new_members", false),
+            new("2", C(null), "new_members", false),
+            new("3", C(null), "none", false),
+            new("4", C("party_cells"), "none", false),
+            new("5", C("new_members"), "new_members", true),
+        };
+        var e = CrossValidation.RulesAlone(data);
+        Assert.Equal(4, e.Scored);
+        Assert.Equal(0.5, e.Accuracy, 6);
+        Assert.Contains("party_cells", e.Labels);
+    }
 }
