@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(MineCommand.Create(io));
         root.Subcommands.Add(QueryCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(TrainCommand.Create(io));
         return root;
     }
 

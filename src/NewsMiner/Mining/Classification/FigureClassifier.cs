@@ -1,0 +1,66 @@
+namespace NewsMiner.Mining.Classification;
+
+/// <summary>The shipped model (embedded resource models/figure-classifier.bin) and what to use when it is missing.</summary>
+public static class FigureClassifier
+{
+    public const string ModelPath = "models/figure-classifier.bin";
+
+    /// <summary>
+    /// The embedded model, or null with the reason when it is absent or was trained with other features (then the
+    /// caller falls back to the rules: see <see cref="LoadDefault"/>).
+    /// </summary>
+    public static HashedLogisticRegression? TryLoadEmbedded(MentionFeaturizer featurizer, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        using var stream = typeof(FigureClassifier).Assembly.GetManifestResourceStream(ModelPath);
+        if (stream is null)
+        {
+            problem = $"{ModelPath} is not embedded in this build";
+            return null;
+        }
+        try
+        {
+            problem = null;
+            return HashedLogisticRegression.Load(stream, featurizer);
+        }
+        catch (InvalidDataException e)
+        {
+            problem = $"{ModelPath}: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The shipped model over the default features, or <see cref="RuleEchoClassifier"/> when it cannot be used.</summary>
+    public static IMentionClassifier LoadDefault() =>
+        (IMentionClassifier?)TryLoadEmbedded(MentionFeaturizer.Default, out _) ?? new RuleEchoClassifier();
+}
+
+/// <summary>
+/// The fallback when no model ships: repeats the rules' opinion (their label gets their confidence, the rest goes to
+/// "none"), so combining code behaves exactly like rules alone.
+/// </summary>
+public sealed class RuleEchoClassifier : IMentionClassifier
+{
+    private readonly string[] _labels = [.. MetricNames.All.Append(MentionLabels.None).Order(StringComparer.Ordinal)];
+
+    public IReadOnlyList<string> Labels => _labels;
+
+    public ClassProbabilities Classify(MentionContext m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var p = new double[_labels.Length];
+        var none = Array.IndexOf(_labels, MentionLabels.None);
+        var rule = m.RuleLabel is null ? -1 : Array.IndexOf(_labels, m.RuleLabel);
+        if (rule < 0 || rule == none)
+        {
+            p[none] = 1;
+        }
+        else
+        {
+            var c = Math.Clamp(m.RuleConfidence, 0, 1);
+            p[rule] = c;
+            p[none] = 1 - c;
+        }
+        return new ClassProbabilities(_labels, p);
+    }
+}
