@@ -32,7 +32,7 @@ public sealed class ClassifierBenchmark : IBenchmark
         var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
         var real = records.Count;
         if (records.Count < TargetMentions) records = Scale(records, TargetMentions);
-        var rules = useRules ? new MinerRuleOpinions(FigureMiner.CreateDefault()) : null;
+        var rules = useRules ? new MinerRuleOpinions(FigureMiner.CreateRulesOnly()) : null;
         var data = MentionDataset.ToLabelled(records, rules);
         var loadSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(inv, $"mentions: {data.Count} ({real} in the folder{(data.Count > real ? ", repeated with changed numbers" : "")}); load + rule opinions {loadSeconds:0.00} s"));

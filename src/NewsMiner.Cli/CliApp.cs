@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(QueryCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
+        root.Subcommands.Add(EvalCommand.Create(io));
         return root;
     }
 

@@ -33,7 +33,7 @@ public static class TrainCommand
             try
             {
                 var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
-                var rules = r.GetValue(noRules) ? null : new MinerRuleOpinions(FigureMiner.CreateDefault());
+                var rules = r.GetValue(noRules) ? null : new MinerRuleOpinions(FigureMiner.CreateRulesOnly());
                 mentions = MentionDataset.ToLabelled(records, rules);
             }
             catch (InvalidDataException e)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsMiner.Mining.Classification;
 using NewsMiner.Mining.Localities;
 using NewsMiner.Text;
 
@@ -13,7 +14,14 @@ namespace NewsMiner.Mining;
 public sealed partial class FigureMiner
 {
     /// <summary>Stored with every figure so re-mining with a newer miner can replace older figures.</summary>
-    public const string Version = "rules-0.2";
+    public const string Version = "rules-0.3+classifier";
+
+    /// <summary>
+    /// How sure the classifier must be before it names the metric of a number the rules left without one. Chosen on the
+    /// held-out mentions (data/eval/classifier-heldout.jsonl) as the lowest value that keeps precision at the rules'
+    /// level: a wrong figure is worse than a missing one, and the rules still decide period and organisation.
+    /// </summary>
+    public const double ClassifierThreshold = 0.7;
 
     private const int LeftScopeTokens = 24;
     private const int RightScopeTokens = 12;
@@ -21,15 +29,23 @@ public sealed partial class FigureMiner
     private readonly MinerRules rules;
     private readonly VietnameseNumberParser numbers;
     private readonly LocalityResolver places;
+    private readonly IMentionClassifier? classifier;
 
-    public FigureMiner(MinerRules rules, VietnameseNumberParser numbers, LocalityResolver places)
+    /// <param name="classifier">Decides the metric where the rules are silent; null mines with the rules alone.</param>
+    public FigureMiner(MinerRules rules, VietnameseNumberParser numbers, LocalityResolver places, IMentionClassifier? classifier = null)
     {
         this.rules = rules;
         this.numbers = numbers;
         this.places = places;
+        this.classifier = classifier;
     }
 
+    /// <summary>Rules plus the shipped classifier (models/figure-classifier.bin), the miner `mine` and `crawl` use.</summary>
     public static FigureMiner CreateDefault() =>
+        new(MinerRules.Default, VietnameseNumberParser.Default, new LocalityResolver(Gazetteer.Default), FigureClassifier.LoadDefault());
+
+    /// <summary>The rules alone: for comparison, and as the "rules' opinion" the classifier was trained with.</summary>
+    public static FigureMiner CreateRulesOnly() =>
         new(MinerRules.Default, VietnameseNumberParser.Default, new LocalityResolver(Gazetteer.Default));
 
     public MiningResult Mine(string text, MiningContext context)
@@ -122,6 +138,7 @@ public sealed partial class FigureMiner
                 var sentenceDrafts = current;
                 AddZeroFigures(s, sentence, times, sentenceDrafts);
                 for (var i = 0; i < inSentence.Count; i++) Classify(s, sentence, inSentence, i, times, sentenceDrafts);
+                AskClassifier();
                 foreach (var d in sentenceDrafts)
                 {
                     if (IsFlow(d.Figure.Metric) && d.Figure.Period is not null) lastFlowPeriod = d.Figure.Period;
@@ -256,7 +273,7 @@ public sealed partial class FigureMiner
                         rightStart, rightEnd, anchorIsClose ? anchor : null, head, n.Value);
                     return;
                 }
-                Reject(n, "no unit noun after the number");
+                SoftReject(n, "no unit noun after the number", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, null);
                 return;
             }
 
@@ -286,7 +303,11 @@ public sealed partial class FigureMiner
                 UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
                 _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown),
             };
-            if (decision is null) { Reject(n, "no cue says what the people counted are"); return; }
+            if (decision is null)
+            {
+                SoftReject(n, "no cue says what the people counted are", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, segmentHere);
+                return;
+            }
             if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null)
             {
                 // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment.
@@ -436,7 +457,8 @@ public sealed partial class FigureMiner
             var membersContext = ContainsWord(sentence, "đảng viên") || PreviousSentenceHasStock(sentenceIndex);
             if (segment is null)
             {
-                Reject(n, Has("unlabelled_subgroup", clauseStart, numberToken) ? "share of a sub-group with no schema v1 segment" : "percentage without a member or target context");
+                if (Has("unlabelled_subgroup", clauseStart, numberToken)) Reject(n, "share of a sub-group with no schema v1 segment");
+                else SoftReject(n, "percentage without a member or target context", sentenceIndex, sentence, times, leftStart, numberToken, rightStart, rightEnd, null);
                 return;
             }
             if (!membersContext) { Reject(n, "share without party members in view"); return; }
@@ -795,6 +817,40 @@ public sealed partial class FigureMiner
         }
 
         // ---------------------------------------------------------------- lexical helpers
+
+        private sealed record Undecided(NumberMention N, string Reason, int SentenceIndex, TextSpan Sentence, List<TimeExpression> Times,
+            int LeftStart, int NumberToken, int RightStart, int RightEnd, string? Segment);
+
+        private readonly List<Undecided> undecided = [];
+
+        /// <summary>A number the rules could not place but did not rule out: the classifier may still name its metric.</summary>
+        private void SoftReject(NumberMention n, string reason, int sentenceIndex, TextSpan sentence, List<TimeExpression> times,
+            int leftStart, int numberToken, int rightStart, int rightEnd, string? segment)
+        {
+            if (miner.classifier is null) { Reject(n, reason); return; }
+            undecided.Add(new Undecided(n, reason, sentenceIndex, sentence, times, leftStart, numberToken, rightStart, rightEnd, segment));
+        }
+
+        /// <summary>Asks the classifier about the numbers of one sentence that the rules left undecided.</summary>
+        private void AskClassifier()
+        {
+            foreach (var u in undecided)
+            {
+                var sentenceText = text.Substring(u.Sentence.Start, u.Sentence.Length);
+                var position = sentences.Count <= 1 ? 0 : (double)u.SentenceIndex / (sentences.Count - 1);
+                var mention = new MentionContext(sentenceText, u.N.Start - u.Sentence.Start, u.N.Length, MentionLabels.None,
+                    MinerRuleOpinions.RejectionConfidence, context.Published, position);
+                var p = miner.classifier!.Classify(mention);
+                if (p.Best == MentionLabels.None || p.BestProbability < ClassifierThreshold || MentionLabels.ToMetric(p.Best) is not { } metric)
+                {
+                    Reject(u.N, u.Reason + $" (classifier: {p.Best} {p.BestProbability:F2})");
+                    continue;
+                }
+                Emit(u.SentenceIndex, u.Sentence, u.N, metric, u.Segment, 0.85 * p.BestProbability, u.Times, u.LeftStart, u.NumberToken,
+                    u.RightStart, u.RightEnd, null, null, u.N.Value);
+            }
+            undecided.Clear();
+        }
 
         private void Reject(NumberMention n, string reason) =>
             rejected.Add(new RejectedNumber(n.Start, n.Length, text.Substring(n.Start, n.Length), reason));

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsMiner.Mining;
+using NewsMiner.Mining.Classification;
+using NewsMiner.Text;
+
+namespace NewsMiner.Cli.Commands;
+
+/// <summary>
+/// `newsminer eval`: scores the miner against a gold file in the format of seeds-gold.json (the figure schema's Scoring
+/// section: strict and lenient P/R/F1, per metric, every miss and extra with its evidence), and reports the figure
+/// classifier: cross-validation on the training data and a held-out comparison of rules alone with rules + classifier.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var gold = new Option<string?>("--gold") { Description = "Gold figures (seeds-gold.json format)" };
+        var texts = new Option<string?>("--texts") { Description = "Folder of the gold documents' texts (default: <gold folder>/seeds, else the gold folder)" };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Mine with the rules alone (no classifier)" };
+        var mentions = new Option<string?>("--mentions") { Description = "Held-out labelled mentions (JSONL): compare rules alone with rules + classifier" };
+        var classifier = new Option<bool>("--classifier") { Description = "Cross-validate the classifier on --data and print its report" };
+        var data = new Option<string>("--data") { Description = "Training data folder for --classifier", DefaultValueFactory = _ => TrainCommand.DefaultData };
+        var folds = new Option<int>("--folds") { Description = "Folds for --classifier", DefaultValueFactory = _ => 5 };
+        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, classifier, data, folds };
+        command.SetAction(async (r, ct) =>
+        {
+            var did = false;
+            if (r.GetValue(gold) is { } goldPath)
+            {
+                ScoreGold(io, goldPath, r.GetValue(texts), r.GetValue(rulesOnly));
+                did = true;
+            }
+            if (r.GetValue(mentions) is { } mentionPath)
+            {
+                await CompareOnMentionsAsync(io, mentionPath, ct).ConfigureAwait(false);
+                did = true;
+            }
+            if (r.GetValue(classifier))
+            {
+                await CrossValidateAsync(io, r.GetValue(data)!, r.GetValue(folds), ct).ConfigureAwait(false);
+                did = true;
+            }
+            if (!did) throw new UserError("eval: give --gold FILE, --mentions FILE or --classifier");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void ScoreGold(CliIo io, string goldPath, string? textsDir, bool rulesOnly)
+    {
+        if (!File.Exists(goldPath)) throw new UserError($"{goldPath}: no such file");
+        IReadOnlyList<GoldDocument> docs;
+        try { docs = FigureScorer.LoadGold(File.ReadAllText(goldPath)); }
+        catch (System.Text.Json.JsonException e) { throw new UserError($"{goldPath}: not a gold file ({e.Message})"); }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(goldPath))!;
+        textsDir ??= Directory.Exists(Path.Combine(folder, "seeds")) ? Path.Combine(folder, "seeds") : folder;
+        var pipeline = new NewsPipeline(new Extraction.ArticleExtractor(new Extraction.ExtractionOptions { SalvageAfterTransportError = true }),
+            rulesOnly ? FigureMiner.CreateRulesOnly() : FigureMiner.CreateDefault());
+
+        var strict = Score.Zero;
+        var lenient = Score.Zero;
+        var byMetric = new Dictionary<string, Score>(StringComparer.Ordinal);
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var doc in docs)
+        {
+            var path = Path.Combine(textsDir, doc.Name);
+            if (!File.Exists(path)) throw new UserError($"{path}: text of gold document '{doc.Name}' not found (use --texts)");
+            var content = File.ReadAllText(path);
+            var page = pipeline.Process(content, null, Inputs.LooksLikeHtml(path, content), doc.SiteProvince, doc.Published);
+            var figures = page.Mining?.Figures ?? [];
+            var s = FigureScorer.Score(doc.Name, figures, doc.Figures);
+            strict += s.Strict;
+            lenient += s.Lenient;
+            foreach (var (metric, score) in s.StrictByMetric) byMetric[metric] = byMetric.GetValueOrDefault(metric, Score.Zero) + score;
+            io.Out.WriteLine(string.Create(inv, $"{doc.Name}: strict P={s.Strict.Precision:F3} R={s.Strict.Recall:F3} F1={s.Strict.F1:F3}  ({s.Strict.TruePositives}/{doc.Figures.Count} gold found, {s.Extras.Count} extra)"));
+            foreach (var m in s.Misses)
+                io.Out.WriteLine($"  miss  {m.Metric} {m.Segment} {Output.Number(m.Value)}{(m.ValueMax is { } x ? "-" + Output.Number(x) : "")} {m.Period} {Loc(m.Locality)} | {m.Evidence}");
+            foreach (var e in s.Extras)
+                io.Out.WriteLine($"  extra {e.Metric.ToSchemaName()} {e.Segment} {Output.Number(e.Value)}{(e.ValueMax is { } x ? "-" + Output.Number(x) : "")} {e.Period} {Loc(e.Locality)} | {e.Evidence}");
+        }
+        io.Out.WriteLine();
+        Output.Table(io.Out, ["metric", "gold", "found", "extra", "P", "R", "F1"],
+            byMetric.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (IReadOnlyList<string>)
+            [
+                k.Key, (k.Value.TruePositives + k.Value.FalseNegatives).ToString(inv), k.Value.TruePositives.ToString(inv), k.Value.FalsePositives.ToString(inv),
+                k.Value.Precision.ToString("F3", inv), k.Value.Recall.ToString("F3", inv), k.Value.F1.ToString("F3", inv),
+            ]), new HashSet<int> { 1, 2, 3, 4, 5, 6 });
+        io.Out.WriteLine();
+        io.Out.WriteLine(string.Create(inv, $"strict:  P={strict.Precision:F3} R={strict.Recall:F3} F1={strict.F1:F3}  (tp {strict.TruePositives}, fp {strict.FalsePositives}, fn {strict.FalseNegatives})"));
+        io.Out.WriteLine(string.Create(inv, $"lenient: P={lenient.Precision:F3} R={lenient.Recall:F3} F1={lenient.F1:F3}"));
+        io.Out.WriteLine($"miner: {(rulesOnly ? "rules only" : "rules + classifier")} ({FigureMiner.Version})");
+    }
+
+    private static string Loc(Locality l) => $"{l.Province}/{l.District}/{l.Commune}/{l.Unit}";
+
+    /// <summary>
+    /// Mention-level comparison: a mention counts as found when the miner emits a figure at that number with the gold
+    /// label; precision and recall are over the mentions whose gold label is a metric (not "none").
+    /// </summary>
+    private static async Task CompareOnMentionsAsync(CliIo io, string path, CancellationToken ct)
+    {
+        if (!File.Exists(path)) throw new UserError($"{path}: no such file");
+        IReadOnlyList<TrainingRecord> records;
+        try { records = MentionDataset.ReadJsonl(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path); }
+        catch (InvalidDataException e) { throw new UserError(e.Message); }
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var (name, miner) in new[] { ("rules alone", FigureMiner.CreateRulesOnly()), ("rules + classifier", FigureMiner.CreateDefault()) })
+        {
+            int tp = 0, fp = 0, fn = 0;
+            foreach (var rec in records)
+            {
+                var text = VietnameseText.Normalize(rec.Text);
+                var mention = VietnameseText.Normalize(rec.Mention);
+                var start = MentionDataset.Locate(text, mention, rec.Occurrence);
+                var length = mention.Length;
+                var figures = miner.Mine(text, new MiningContext(rec.Published, rec.Province)).Figures;
+                var predicted = figures.FirstOrDefault(f => f.ValueStart >= start && f.ValueStart < start + length)?.Metric.ToSchemaName() ?? MentionLabels.None;
+                if (predicted != MentionLabels.None && predicted == rec.Label) tp++;
+                else
+                {
+                    if (predicted != MentionLabels.None) fp++;
+                    if (rec.Label != MentionLabels.None) fn++;
+                }
+            }
+            var score = new Score(tp, fp, fn);
+            io.Out.WriteLine(string.Create(inv, $"{name,-20} precision {score.Precision:F3}  recall {score.Recall:F3}  F1 {score.F1:F3}  ({records.Count} mentions; tp {tp}, fp {fp}, fn {fn})"));
+        }
+    }
+
+    private static async Task CrossValidateAsync(CliIo io, string folder, int folds, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder)) throw new UserError($"{folder}: no such folder");
+        if (folds < 2) throw new UserError($"--folds {folds}: use 2 or more");
+        var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
+        var mentions = MentionDataset.ToLabelled(records, new MinerRuleOpinions(FigureMiner.CreateRulesOnly()));
+        var trainer = new HashedLogisticRegressionTrainer(MentionFeaturizer.Default, new LogisticRegressionOptions());
+        io.Out.Write(CrossValidation.Format(CrossValidation.Run(mentions, trainer, folds)));
+    }
+}
