@@ -34,6 +34,9 @@ public sealed class NewsStore : IAsyncDisposable
 
     public StoreBackend Backend => _dialect.Backend;
 
+    /// <summary>True when a --db value names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsPostgres(string db) => StoreDialect.IsPostgres(db);
+
     /// <summary>
     /// Opens the database, creating the file if missing, and brings its schema up to date. <paramref name="db"/> is a
     /// file path, or a PostgreSQL connection string ("Host=...;Database=...") whose database must exist.
@@ -320,6 +323,38 @@ public sealed class NewsStore : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Matching figures consolidated into statistics (see <see cref="Statistic"/>): agreeing sources merged,
+    /// disagreeing ones kept side by side as a conflict.</summary>
+    public async Task<IReadOnlyList<Statistic>> StatisticsAsync(FigureQuery q, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var figures = new List<StoredFigure>();
+        await foreach (var f in QueryFiguresAsync(q, ct).ConfigureAwait(false)) figures.Add(f);
+        return Statistics.Consolidate(figures);
+    }
+
+    /// <summary>
+    /// One row per organisation of <see cref="CompareRequest.Level"/> and period for the request's metric, with rates,
+    /// ranks and roll-ups (see <see cref="Statistics.Compare"/>). Whole-organisation figures only unless the filter names
+    /// a segment. The year range applies to the rows; a rate's denominator may come from the year before it.
+    /// </summary>
+    public async Task<CompareResult> CompareStatisticsAsync(CompareRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var metrics = new List<Metric> { request.Metric };
+        if (request.Rate == CompareRate.Per100Members) metrics.Add(Metric.TotalMembers);
+        if (request.Rate == CompareRate.PctOfTarget) metrics.Add(Metric.NewMembersTarget);
+        var q = request.Filter with
+        {
+            Metric = null,
+            Metrics = metrics.Distinct().ToList(),
+            Segment = request.Filter.Segment ?? FigureQuery.WholeOrganisation,
+            FromYear = request.Filter.FromYear - (request.Rate == CompareRate.Per100Members ? 1 : 0),
+        };
+        var statistics = await StatisticsAsync(q, ct).ConfigureAwait(false);
+        return Statistics.Compare(request, statistics);
+    }
+
     public async Task<StoreStats> StatsAsync(CancellationToken ct)
     {
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
@@ -360,6 +395,15 @@ public sealed class NewsStore : IAsyncDisposable
     public Task<long> ExportAsync(FigureQuery q, ExportFormat format, string outPath, bool excelBom, CancellationToken ct) =>
         FigureExport.WriteAsync(QueryFiguresAsync(q, ct), format, outPath, excelBom, ct);
 
+    /// <summary>As <see cref="ExportAsync(FigureQuery, ExportFormat, string, bool, CancellationToken)"/>, and writes the
+    /// codebook beside the export (<see cref="Codebook.PathFor"/>); <paramref name="filterDescription"/> goes into it.</summary>
+    public async Task<long> ExportWithCodebookAsync(
+        FigureQuery q, ExportFormat format, string outPath, bool excelBom, string filterDescription, CancellationToken ct)
+    {
+        var info = new CodebookInfo(filterDescription, await SchemaVersionAsync(ct).ConfigureAwait(false), _clock.GetUtcNow());
+        return await FigureExport.WriteAsync(QueryFiguresAsync(q, ct), format, outPath, excelBom, info, ct).ConfigureAwait(false);
+    }
+
     // ---- helpers ----
 
     private static MetricCell? Cell(List<StoredFigure> figures, Metric metric)
@@ -399,7 +443,56 @@ public sealed class NewsStore : IAsyncDisposable
             clauses.Add("f.confidence >= @min_confidence");
             p["@min_confidence"] = c;
         }
+        if (q.FromYear is { } from)
+        {
+            clauses.Add("f.period_start_year >= @from_year");
+            p["@from_year"] = from;
+        }
+        if (q.ToYear is { } to)
+        {
+            clauses.Add("f.period_end_year <= @to_year");
+            p["@to_year"] = to;
+        }
+        if (q.Segment is { } segment)
+        {
+            if (segment == FigureQuery.WholeOrganisation) clauses.Add("f.segment IS NULL");
+            else
+            {
+                clauses.Add("f.segment = @segment");
+                p["@segment"] = segment;
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(q.Source))
+        {
+            clauses.Add("(a.site_host = @source OR substr(a.canonical_url, 1, length(@source)) = @source)");
+            p["@source"] = q.Source.Trim();
+        }
+        if (q.Metrics is { Count: > 0 } metrics)
+        {
+            clauses.Add("f.metric IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
+            for (var i = 0; i < metrics.Count; i++) p["@metric_" + i] = metrics[i].ToSchemaName();
+        }
+        AddPlaceSet(q.ProvinceIn, "province");
+        AddPlaceSet(q.DistrictIn, "district");
+        AddPlaceSet(q.CommuneIn, "commune");
         return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), p);
+
+        void AddPlaceSet(PlaceFilter? set, string level)
+        {
+            if (set is null) return;
+            var alternatives = new List<string>();
+            for (var i = 0; i < set.Keys.Count; i++)
+            {
+                alternatives.Add($"f.{level}_key = @{level}_in_key_{i}");
+                p[$"@{level}_in_key_{i}"] = set.Keys[i];
+            }
+            for (var i = 0; i < set.Codes.Count; i++)
+            {
+                alternatives.Add($"f.{level}_code = @{level}_in_code_{i}");
+                p[$"@{level}_in_code_{i}"] = set.Codes[i];
+            }
+            clauses.Add(alternatives.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", alternatives) + ")");
+        }
 
         void AddPlace(string? value, string level)
         {
