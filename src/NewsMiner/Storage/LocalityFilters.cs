@@ -5,8 +5,8 @@ namespace NewsMiner.Storage;
 /// <summary>
 /// Turns what a researcher types for a place (a name in any case or tone placement, with or without its type word, or an
 /// official code; a unit of before or after the July 2025 reform) into the names and codes figures may carry.
-/// A post-2025 unit also matches the old units it was formed from (read from the NSO conversion table), because articles
-/// before the reform name the old ones. Pre- and post-reform codes collide (52 was Bình Định, is Gia Lai): a code matches
+/// A unit that exists only after the 2025 reform also matches the old units it was formed from (read from the NSO
+/// conversion table), because articles before the reform name the old ones. Pre- and post-reform codes collide (52 was Bình Định, is Gia Lai): a code matches
 /// figures carrying it in either era.
 /// </summary>
 public static class LocalityFilters
@@ -41,7 +41,12 @@ public static class LocalityFilters
         }
 
         var units = found.Distinct().ToList();
-        foreach (var post in units.Where(u => u.IsPostReform).ToList()) units.AddRange(Predecessors(gazetteer, post));
+        // A name both eras use (Thái Nguyên before and after its 2025 merger) means the old unit; only a unit that exists
+        // after the reform alone is widened to what it was formed from, so old figures are not silently pooled.
+        if (units.All(u => u.IsPostReform))
+        {
+            foreach (var post in units.ToList()) units.AddRange(Predecessors(gazetteer, post));
+        }
         var keys = units.Select(u => NewsStore.PlaceKey(u.Name)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var codes = units.Select(u => u.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new PlaceFilter(text, keys, codes);
