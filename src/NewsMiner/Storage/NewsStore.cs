@@ -152,8 +152,43 @@ public sealed class NewsStore : IAsyncDisposable
             .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
 
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await using var tx = (DbTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var id = await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return id;
+    }
 
+    /// <summary>
+    /// Saves many articles in one transaction (bulk loads, imports, benchmarks): all are stored or none. Same rules as
+    /// <see cref="SaveArticleAsync"/> for each.
+    /// </summary>
+    public async Task<int> SaveArticlesAsync(IEnumerable<(Article Article, IReadOnlyList<Figure> Figures, ArticleProvenance Provenance)> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        EnsureWritable();
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var count = 0;
+        foreach (var (article, figures, prov) in items)
+        {
+            ArgumentNullException.ThrowIfNull(article);
+            ArgumentNullException.ThrowIfNull(figures);
+            ArgumentNullException.ThrowIfNull(prov);
+            var key = article.CanonicalUrl ?? article.Url ?? prov.FetchedUrl
+                ?? throw new ArgumentException("An article needs a canonical URL, a URL or a fetched URL to be stored", nameof(items));
+            var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
+                .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
+            await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
+            count++;
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
+    private async Task<long> SaveAsync(
+        DbConnection conn, DbTransaction tx, Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, string key, string[] urls,
+        CancellationToken ct)
+    {
         var id = await FindArticleAsync(conn, tx, key, urls, ct).ConfigureAwait(false);
         var values = new Dictionary<string, object?>
         {
@@ -202,7 +237,6 @@ public sealed class NewsStore : IAsyncDisposable
         }
 
         await InsertFiguresAsync(conn, tx, id.Value, figures, prov.MinerVersion, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
         return id.Value;
     }
 
@@ -425,9 +459,17 @@ public sealed class NewsStore : IAsyncDisposable
     {
         var clauses = new List<string>();
         var p = new Dictionary<string, object?>();
+        // With a place asked for, the place index is the selective one (a province is ~1/63 of the rows, a metric and a
+        // decade are a fifth or more). SQLite without statistics prefers the metric/years index and scans a fifth of the
+        // table, so the metric and year terms are written as expressions no index serves (|| '' and + 0, valid in both
+        // dialects); measured by the "store" benchmark.
+        var placed = q.ProvinceIn is not null || q.DistrictIn is not null || q.CommuneIn is not null
+            || !string.IsNullOrWhiteSpace(q.Province) || !string.IsNullOrWhiteSpace(q.District) || !string.IsNullOrWhiteSpace(q.Commune);
+        var metricColumn = placed ? "(f.metric || '')" : "f.metric";
+        var startColumn = placed ? "(f.period_start_year + 0)" : "f.period_start_year";
         if (q.Metric is { } m)
         {
-            clauses.Add("f.metric = @metric");
+            clauses.Add($"{metricColumn} = @metric");
             p["@metric"] = m.ToSchemaName();
         }
         AddPlace(q.Province, "province");
@@ -435,7 +477,7 @@ public sealed class NewsStore : IAsyncDisposable
         AddPlace(q.Commune, "commune");
         if (q.Year is { } y)
         {
-            clauses.Add("f.period_start_year <= @year AND f.period_end_year >= @year");
+            clauses.Add($"{startColumn} <= @year AND f.period_end_year >= @year");
             p["@year"] = y;
         }
         if (q.MinConfidence is { } c)
@@ -445,7 +487,7 @@ public sealed class NewsStore : IAsyncDisposable
         }
         if (q.FromYear is { } from)
         {
-            clauses.Add("f.period_start_year >= @from_year");
+            clauses.Add($"{startColumn} >= @from_year");
             p["@from_year"] = from;
         }
         if (q.ToYear is { } to)
@@ -469,7 +511,7 @@ public sealed class NewsStore : IAsyncDisposable
         }
         if (q.Metrics is { Count: > 0 } metrics)
         {
-            clauses.Add("f.metric IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
+            clauses.Add($"{metricColumn} IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
             for (var i = 0; i < metrics.Count; i++) p["@metric_" + i] = metrics[i].ToSchemaName();
         }
         AddPlaceSet(q.ProvinceIn, "province");
