@@ -459,17 +459,9 @@ public sealed class NewsStore : IAsyncDisposable
     {
         var clauses = new List<string>();
         var p = new Dictionary<string, object?>();
-        // With a place asked for, the place index is the selective one (a province is ~1/63 of the rows, a metric and a
-        // decade are a fifth or more). SQLite without statistics prefers the metric/years index and scans a fifth of the
-        // table, so the metric and year terms are written as expressions no index serves (|| '' and + 0, valid in both
-        // dialects); measured by the "store" benchmark.
-        var placed = q.ProvinceIn is not null || q.DistrictIn is not null || q.CommuneIn is not null
-            || !string.IsNullOrWhiteSpace(q.Province) || !string.IsNullOrWhiteSpace(q.District) || !string.IsNullOrWhiteSpace(q.Commune);
-        var metricColumn = placed ? "(f.metric || '')" : "f.metric";
-        var startColumn = placed ? "(f.period_start_year + 0)" : "f.period_start_year";
         if (q.Metric is { } m)
         {
-            clauses.Add($"{metricColumn} = @metric");
+            clauses.Add("f.metric = @metric");
             p["@metric"] = m.ToSchemaName();
         }
         AddPlace(q.Province, "province");
@@ -477,7 +469,7 @@ public sealed class NewsStore : IAsyncDisposable
         AddPlace(q.Commune, "commune");
         if (q.Year is { } y)
         {
-            clauses.Add($"{startColumn} <= @year AND f.period_end_year >= @year");
+            clauses.Add("f.period_start_year <= @year AND f.period_end_year >= @year");
             p["@year"] = y;
         }
         if (q.MinConfidence is { } c)
@@ -487,7 +479,7 @@ public sealed class NewsStore : IAsyncDisposable
         }
         if (q.FromYear is { } from)
         {
-            clauses.Add($"{startColumn} >= @from_year");
+            clauses.Add("f.period_start_year >= @from_year");
             p["@from_year"] = from;
         }
         if (q.ToYear is { } to)
@@ -511,7 +503,7 @@ public sealed class NewsStore : IAsyncDisposable
         }
         if (q.Metrics is { Count: > 0 } metrics)
         {
-            clauses.Add($"{metricColumn} IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
+            clauses.Add("f.metric IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
             for (var i = 0; i < metrics.Count; i++) p["@metric_" + i] = metrics[i].ToSchemaName();
         }
         AddPlaceSet(q.ProvinceIn, "province");

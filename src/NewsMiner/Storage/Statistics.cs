@@ -143,7 +143,9 @@ public static class Statistics
             (request.Filter.FromYear is not { } from || s.StartYear >= from) && (request.Filter.ToYear is not { } to || s.EndYear <= to));
         var chosen = inRange.Where(s => s.Metric == request.Metric && s.Level == request.Level).ToList();
 
-        var rated = chosen.Select(s => (Statistic: s, Rate: Rate(request, s, statistics, byKey))).ToList();
+        var totals = statistics.Where(s => s.Metric == Metric.TotalMembers && s.EndYear is not null)
+            .ToLookup(s => (Org: Org(s.Locality), s.Segment));
+        var rated = chosen.Select(s => (Statistic: s, Rate: Rate(request, s, totals, byKey))).ToList();
         var ranks = new Dictionary<Statistic, int>();
         foreach (var period in rated.GroupBy(r => (r.Statistic.Period, r.Statistic.PerYear)))
         {
@@ -190,7 +192,7 @@ public static class Statistics
     }
 
     private static RateCell? Rate(
-        CompareRequest request, Statistic s, IReadOnlyList<Statistic> all,
+        CompareRequest request, Statistic s, ILookup<(OrgKey, string?), Statistic> totals,
         Dictionary<(Metric, string?, OrgKey, string?, bool), Statistic> byKey)
     {
         switch (request.Rate)
@@ -198,10 +200,8 @@ public static class Statistics
             case CompareRate.Per100Members:
             {
                 // Members at the same year's end when stated, else at the previous year's: the stock the admissions are set against.
-                var org = Org(s.Locality);
-                var denominator = all
-                    .Where(d => d.Metric == Metric.TotalMembers && d.Segment == s.Segment && Org(d.Locality) == org && d.EndYear is not null
-                        && (d.EndYear == s.EndYear || d.EndYear == s.EndYear - 1))
+                var denominator = totals[(Org(s.Locality), s.Segment)]
+                    .Where(d => d.EndYear == s.EndYear || d.EndYear == s.EndYear - 1)
                     .OrderByDescending(d => d.EndYear).ThenByDescending(d => d.Period, StringComparer.Ordinal)
                     .FirstOrDefault();
                 var label = denominator is null ? "per 100 members" : $"per 100 members (total_members {denominator.Period})";
