@@ -28,6 +28,8 @@ public static class CliApp
         root.Subcommands.Add(MineCommand.Create(io));
         root.Subcommands.Add(QueryCommand.Create(io));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(CompareCommand.Create(io));
+        root.Subcommands.Add(SearchCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
         root.Subcommands.Add(EvalCommand.Create(io));
         return root;

@@ -17,7 +17,7 @@ namespace NewsMiner.Storage;
 public static class FigureExport
 {
     /// <summary>The column table: names are a stable contract for downstream scripts; append, never rename.</summary>
-    private static readonly (string Name, Func<StoredFigure, object?> Get)[] Table =
+    internal static readonly (string Name, Func<StoredFigure, object?> Get)[] Table =
     [
         ("id", f => f.Id),
         ("metric", f => f.Metric.ToSchemaName()),
@@ -50,11 +50,43 @@ public static class FigureExport
 
     public static IReadOnlyList<string> Columns { get; } = Table.Select(c => c.Name).ToArray();
 
+    /// <summary>One figure as the JSON object a JSONL export line holds (also what query --json prints).</summary>
+    public static string JsonLine(StoredFigure f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions)) WriteJsonRow(json, f);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>One figure as a CSV record (no line break); the header is <see cref="CsvHeader"/>.</summary>
+    public static string CsvLine(StoredFigure f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return string.Join(',', Table.Select(c => CsvField(CsvText(c.Get(f)))));
+    }
+
+    public static string CsvHeader => string.Join(',', Table.Select(c => CsvField(c.Name)));
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private static void WriteJsonRow(Utf8JsonWriter json, StoredFigure f)
+    {
+        json.WriteStartObject();
+        foreach (var (name, get) in Table) WriteJsonValue(json, name, get(f));
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes <paramref name="rows"/> to <paramref name="outPath"/>; returns the number of rows written.</summary>
     /// <param name="excelBom">CSV only: start with a UTF-8 BOM. JSONL never gets one (JSON parsers reject it).</param>
     /// <exception cref="StoreException">The folder is missing or not writable; no file is left behind.</exception>
+    public static Task<long> WriteAsync(
+        IAsyncEnumerable<StoredFigure> rows, ExportFormat format, string outPath, bool excelBom, CancellationToken ct) =>
+        WriteAsync(rows, format, outPath, excelBom, null, ct);
+
+    /// <summary>As above; with <paramref name="codebook"/> a codebook file (<see cref="Codebook.PathFor"/>) is written beside the export.</summary>
     public static async Task<long> WriteAsync(
-        IAsyncEnumerable<StoredFigure> rows, ExportFormat format, string outPath, bool excelBom, CancellationToken ct)
+        IAsyncEnumerable<StoredFigure> rows, ExportFormat format, string outPath, bool excelBom, CodebookInfo? codebook, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
@@ -72,10 +104,13 @@ public static class FigureExport
                 {
                     ExportFormat.Csv => await WriteCsvAsync(rows, stream, excelBom, ct).ConfigureAwait(false),
                     ExportFormat.Jsonl => await WriteJsonlAsync(rows, stream, ct).ConfigureAwait(false),
+                    ExportFormat.Sqlite => -1,
                     _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
                 };
                 await stream.FlushAsync(ct).ConfigureAwait(false);
             }
+            if (format == ExportFormat.Sqlite) count = await DatasetExport.WriteAsync(rows, temp, codebook, ct).ConfigureAwait(false);
+            if (codebook is not null) await Codebook.WriteBesideAsync(full, format, codebook, count, ct).ConfigureAwait(false);
             File.Move(temp, full, overwrite: true);
             return count;
         }
@@ -115,16 +150,13 @@ public static class FigureExport
     private static async Task<long> WriteJsonlAsync(IAsyncEnumerable<StoredFigure> rows, Stream stream, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
-        await using var json = new Utf8JsonWriter(buffer, options);
+        await using var json = new Utf8JsonWriter(buffer, JsonOptions);
         long count = 0;
         await foreach (var f in rows.WithCancellation(ct).ConfigureAwait(false))
         {
             buffer.ResetWrittenCount();
             json.Reset(buffer);
-            json.WriteStartObject();
-            foreach (var (name, get) in Table) WriteJsonValue(json, name, get(f));
-            json.WriteEndObject();
+            WriteJsonRow(json, f);
             await json.FlushAsync(ct).ConfigureAwait(false);
             await stream.WriteAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
             stream.WriteByte((byte)'\n');
@@ -148,7 +180,7 @@ public static class FigureExport
         }
     }
 
-    private static string CsvText(object? value) => value switch
+    internal static string CsvText(object? value) => value switch
     {
         null => string.Empty,
         string s => s,
@@ -161,7 +193,7 @@ public static class FigureExport
     private static string CsvField(string s) =>
         s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

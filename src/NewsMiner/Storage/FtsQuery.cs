@@ -10,17 +10,23 @@ namespace NewsMiner.Storage;
 /// </summary>
 internal static class FtsQuery
 {
-    public static string Build(string query)
+    public static string Build(string query) => Compose(query, Quote, " OR ", " AND ");
+
+    /// <summary>The same query for PostgreSQL's to_tsquery: words are letters and digits only, so single quotes make
+    /// each a literal lexeme.</summary>
+    public static string BuildTsQuery(string query) => Compose(query, w => "'" + w + "'", " | ", " & ");
+
+    private static string Compose(string query, Func<string, string> quote, string or, string and)
     {
         var terms = Words(VietnameseText.Normalize(query).ToLowerInvariant())
             .Select(w =>
             {
                 var modern = VietnameseText.ToneKey(w);
-                var variants = new[] { w, modern, OldPlacement(modern) }.Distinct(StringComparer.Ordinal).Select(Quote).ToList();
-                return variants.Count == 1 ? variants[0] : "(" + string.Join(" OR ", variants) + ")";
+                var variants = new[] { w, modern, OldPlacement(modern) }.Distinct(StringComparer.Ordinal).Select(quote).ToList();
+                return variants.Count == 1 ? variants[0] : "(" + string.Join(or, variants) + ")";
             })
             .ToList();
-        return string.Join(" AND ", terms);
+        return string.Join(and, terms);
     }
 
     // Quoting makes every word a literal: FTS operators typed by a user (AND, NEAR, *, :) are searched as text.

@@ -15,93 +15,122 @@ namespace NewsMiner.Storage;
 /// </summary>
 public sealed class NewsStore : IAsyncDisposable
 {
-    private const int BusyTimeoutMs = 10_000;
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
-    private readonly string _connectionString;
+    private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
 
-    private NewsStore(string path, string connectionString, bool readOnly, TimeProvider clock)
+    private NewsStore(StoreDialect dialect, bool readOnly, TimeProvider clock)
     {
-        Path = path;
-        _connectionString = connectionString;
+        _dialect = dialect;
         IsReadOnly = readOnly;
         _clock = clock;
     }
 
-    public string Path { get; }
+    /// <summary>The database file, or for PostgreSQL "PostgreSQL host:port/database" (no password).</summary>
+    public string Path => _dialect.Describe;
 
     public bool IsReadOnly { get; }
 
-    /// <summary>Opens the database, creating the file if missing, and brings its schema up to date.</summary>
+    public StoreBackend Backend => _dialect.Backend;
+
+    /// <summary>True when a --db value names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsPostgres(string db) => StoreDialect.IsPostgres(db);
+
+    /// <summary>
+    /// Opens the database, creating the file if missing, and brings its schema up to date. <paramref name="db"/> is a
+    /// file path, or a PostgreSQL connection string ("Host=...;Database=...") whose database must exist.
+    /// </summary>
     /// <exception cref="StoreException">The folder does not exist, or the file is not a usable NewsMiner database.</exception>
-    public static Task<NewsStore> OpenAsync(string path, CancellationToken ct) => OpenAsync(path, TimeProvider.System, ct);
+    public static Task<NewsStore> OpenAsync(string db, CancellationToken ct) => OpenAsync(db, TimeProvider.System, ct);
 
-    public static async Task<NewsStore> OpenAsync(string path, TimeProvider clock, CancellationToken ct)
+    public static async Task<NewsStore> OpenAsync(string db, TimeProvider clock, CancellationToken ct)
     {
-        var full = FullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (folder is null || !Directory.Exists(folder)) throw new StoreException($"Cannot create database {full}: folder {folder} does not exist");
-        if (Directory.Exists(full)) throw new StoreException($"Cannot open database {full}: it is a folder");
-
-        var cs = ConnectionString(full, SqliteOpenMode.ReadWriteCreate);
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        StoreDialect dialect;
+        if (StoreDialect.IsPostgres(db))
+        {
+            dialect = new PostgresDialect(db);
+        }
+        else
+        {
+            var full = FullPath(db);
+            var folder = System.IO.Path.GetDirectoryName(full);
+            if (folder is null || !Directory.Exists(folder)) throw new StoreException($"Cannot create database {full}: folder {folder} does not exist");
+            if (Directory.Exists(full)) throw new StoreException($"Cannot open database {full}: it is a folder");
+            dialect = new SqliteDialect(full, SqliteOpenMode.ReadWriteCreate);
+        }
         try
         {
-            await using var conn = await OpenConnectionAsync(cs, ct).ConfigureAwait(false);
-            await ExecuteAsync(conn, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
-            await MigrateAsync(conn, clock, ct).ConfigureAwait(false);
+            await using var conn = await OpenConnectionAsync(dialect, ct).ConfigureAwait(false);
+            if (dialect.Backend == StoreBackend.Sqlite) await ExecuteAsync(conn, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
+            await MigrateAsync(conn, dialect, clock, ct).ConfigureAwait(false);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            SqliteConnection.ClearPool(new SqliteConnection(cs));
-            throw new StoreException($"Cannot open database {full}: {OneLine(e.Message)}", e);
+            dialect.ReleasePool();
+            throw new StoreException($"Cannot open database {dialect.Describe}: {OneLine(e.Message)}", e);
         }
-        return new NewsStore(full, cs, readOnly: false, clock);
+        catch (StoreException)
+        {
+            dialect.ReleasePool();
+            throw;
+        }
+        return new NewsStore(dialect, readOnly: false, clock);
     }
 
     /// <summary>Opens an existing database for queries and exports; never creates or migrates anything.</summary>
     /// <exception cref="StoreException">The file is missing, not a NewsMiner database, or of another schema version.</exception>
-    public static async Task<NewsStore> OpenReadOnlyAsync(string path, CancellationToken ct)
+    public static async Task<NewsStore> OpenReadOnlyAsync(string db, CancellationToken ct)
     {
-        var full = FullPath(path);
-        if (!File.Exists(full)) throw new StoreException($"Database {full} does not exist");
-        var cs = ConnectionString(full, SqliteOpenMode.ReadOnly);
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        StoreDialect dialect;
+        if (StoreDialect.IsPostgres(db))
+        {
+            dialect = new PostgresDialect(db);
+        }
+        else
+        {
+            var full = FullPath(db);
+            if (!File.Exists(full)) throw new StoreException($"Database {full} does not exist");
+            dialect = new SqliteDialect(full, SqliteOpenMode.ReadOnly);
+        }
+        var name = dialect.Describe;
         try
         {
-            await using var conn = await OpenConnectionAsync(cs, ct).ConfigureAwait(false);
-            var hasVersionTable = await ScalarAsync<long>(conn, null,
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", ct).ConfigureAwait(false);
-            if (hasVersionTable == 0) throw new StoreException($"Database {full} is not a NewsMiner database (no schema_version table)");
+            await using var conn = await OpenConnectionAsync(dialect, ct).ConfigureAwait(false);
+            var hasVersionTable = await ScalarAsync<long>(conn, null, dialect.HasVersionTableSql, ct).ConfigureAwait(false);
+            if (hasVersionTable == 0) throw new StoreException($"Database {name} is not a NewsMiner database (no schema_version table)");
             var version = await ScalarAsync<long>(conn, null, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
-            if (version != Migrations.Latest)
+            if (version != dialect.Latest)
             {
                 throw new StoreException(
-                    $"Database {full} has schema version {version}, this build reads {Migrations.Latest}; open it read-write once to migrate");
+                    $"Database {name} has schema version {version}, this build reads {dialect.Latest}; open it read-write once to migrate");
             }
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            SqliteConnection.ClearPool(new SqliteConnection(cs));
-            throw new StoreException($"Cannot open database {full}: {OneLine(e.Message)}", e);
+            dialect.ReleasePool();
+            throw new StoreException($"Cannot open database {name}: {OneLine(e.Message)}", e);
         }
         catch (StoreException)
         {
-            SqliteConnection.ClearPool(new SqliteConnection(cs));
+            dialect.ReleasePool();
             throw;
         }
-        return new NewsStore(full, cs, readOnly: true, TimeProvider.System);
+        return new NewsStore(dialect, readOnly: true, TimeProvider.System);
     }
 
     public ValueTask DisposeAsync()
     {
         // Pooled connections keep the file open; release them so the caller can move or delete the database.
-        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        _dialect.ReleasePool();
         return ValueTask.CompletedTask;
     }
 
     public async Task<int> SchemaVersionAsync(CancellationToken ct)
     {
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         return (int)await ScalarAsync<long>(conn, null, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
     }
 
@@ -122,58 +151,92 @@ public sealed class NewsStore : IAsyncDisposable
         var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
             .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
 
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
-        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var id = await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return id;
+    }
 
+    /// <summary>
+    /// Saves many articles in one transaction (bulk loads, imports, benchmarks): all are stored or none. Same rules as
+    /// <see cref="SaveArticleAsync"/> for each.
+    /// </summary>
+    public async Task<int> SaveArticlesAsync(IEnumerable<(Article Article, IReadOnlyList<Figure> Figures, ArticleProvenance Provenance)> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        EnsureWritable();
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var count = 0;
+        foreach (var (article, figures, prov) in items)
+        {
+            ArgumentNullException.ThrowIfNull(article);
+            ArgumentNullException.ThrowIfNull(figures);
+            ArgumentNullException.ThrowIfNull(prov);
+            var key = article.CanonicalUrl ?? article.Url ?? prov.FetchedUrl
+                ?? throw new ArgumentException("An article needs a canonical URL, a URL or a fetched URL to be stored", nameof(items));
+            var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
+                .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
+            await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
+            count++;
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return count;
+    }
+
+    private async Task<long> SaveAsync(
+        DbConnection conn, DbTransaction tx, Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, string key, string[] urls,
+        CancellationToken ct)
+    {
         var id = await FindArticleAsync(conn, tx, key, urls, ct).ConfigureAwait(false);
         var values = new Dictionary<string, object?>
         {
-            ["$canonical_url"] = key,
-            ["$url"] = article.Url,
-            ["$site_host"] = prov.SiteHost ?? HostOf(article.Url ?? key),
-            ["$title"] = article.Title,
-            ["$published"] = FormatTimestamp(article.Published),
-            ["$published_source"] = article.PublishedSource.ToString(),
-            ["$author"] = article.Author,
-            ["$text"] = article.Text,
-            ["$content_hash"] = prov.ContentHash,
-            ["$extractor_version"] = prov.ExtractorVersion,
-            ["$language"] = article.Language,
-            ["$fetched_at"] = FormatTimestamp(prov.FetchedAt),
-            ["$stored_at"] = FormatTimestamp(_clock.GetUtcNow()),
+            ["@canonical_url"] = key,
+            ["@url"] = article.Url,
+            ["@site_host"] = prov.SiteHost ?? HostOf(article.Url ?? key),
+            ["@title"] = article.Title,
+            ["@published"] = FormatTimestamp(article.Published),
+            ["@published_source"] = article.PublishedSource.ToString(),
+            ["@author"] = article.Author,
+            ["@text"] = article.Text,
+            ["@content_hash"] = prov.ContentHash,
+            ["@extractor_version"] = prov.ExtractorVersion,
+            ["@language"] = article.Language,
+            ["@fetched_at"] = FormatTimestamp(prov.FetchedAt),
+            ["@stored_at"] = FormatTimestamp(_clock.GetUtcNow()),
         };
         if (id is { } existing)
         {
-            values["$id"] = existing;
+            values["@id"] = existing;
             await ExecuteAsync(conn, tx, """
-                UPDATE articles SET canonical_url = $canonical_url, url = $url, site_host = $site_host, title = $title,
-                    published = $published, published_source = $published_source, author = $author, text = $text,
-                    content_hash = $content_hash, extractor_version = $extractor_version, language = $language,
-                    fetched_at = $fetched_at, stored_at = $stored_at
-                WHERE id = $id
+                UPDATE articles SET canonical_url = @canonical_url, url = @url, site_host = @site_host, title = @title,
+                    published = @published, published_source = @published_source, author = @author, text = @text,
+                    content_hash = @content_hash, extractor_version = @extractor_version, language = @language,
+                    fetched_at = @fetched_at, stored_at = @stored_at
+                WHERE id = @id
                 """, ct, values).ConfigureAwait(false);
-            await ExecuteAsync(conn, tx, "DELETE FROM figures WHERE article_id = $id", ct,
-                new Dictionary<string, object?> { ["$id"] = existing }).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, "DELETE FROM figures WHERE article_id = @id", ct,
+                new Dictionary<string, object?> { ["@id"] = existing }).ConfigureAwait(false);
         }
         else
         {
             id = await ScalarAsync<long>(conn, tx, """
                 INSERT INTO articles (canonical_url, url, site_host, title, published, published_source, author, text,
                     content_hash, extractor_version, language, fetched_at, stored_at)
-                VALUES ($canonical_url, $url, $site_host, $title, $published, $published_source, $author, $text,
-                    $content_hash, $extractor_version, $language, $fetched_at, $stored_at)
+                VALUES (@canonical_url, @url, @site_host, @title, @published, @published_source, @author, @text,
+                    @content_hash, @extractor_version, @language, @fetched_at, @stored_at)
                 RETURNING id
                 """, ct, values).ConfigureAwait(false);
         }
 
         foreach (var u in urls)
         {
-            await ExecuteAsync(conn, tx, "INSERT OR IGNORE INTO article_urls (article_id, url) VALUES ($id, $url)", ct,
-                new Dictionary<string, object?> { ["$id"] = id, ["$url"] = u }).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, "INSERT INTO article_urls (article_id, url) VALUES (@id, @url) ON CONFLICT (url) DO NOTHING", ct,
+                new Dictionary<string, object?> { ["@id"] = id, ["@url"] = u }).ConfigureAwait(false);
         }
 
         await InsertFiguresAsync(conn, tx, id.Value, figures, prov.MinerVersion, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
         return id.Value;
     }
 
@@ -181,19 +244,19 @@ public sealed class NewsStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(rec);
         EnsureWritable();
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         await ExecuteAsync(conn, null, """
             INSERT INTO fetches (url, fetched_at, status, error_class, message, content_hash, duration_ms)
-            VALUES ($url, $fetched_at, $status, $error_class, $message, $content_hash, $duration_ms)
+            VALUES (@url, @fetched_at, @status, @error_class, @message, @content_hash, @duration_ms)
             """, ct, new Dictionary<string, object?>
         {
-            ["$url"] = rec.Url,
-            ["$fetched_at"] = FormatTimestamp(rec.FetchedAt),
-            ["$status"] = rec.Status,
-            ["$error_class"] = rec.ErrorClass,
-            ["$message"] = rec.Message,
-            ["$content_hash"] = rec.ContentHash,
-            ["$duration_ms"] = rec.DurationMs,
+            ["@url"] = rec.Url,
+            ["@fetched_at"] = FormatTimestamp(rec.FetchedAt),
+            ["@status"] = rec.Status,
+            ["@error_class"] = rec.ErrorClass,
+            ["@message"] = rec.Message,
+            ["@content_hash"] = rec.ContentHash,
+            ["@duration_ms"] = rec.DurationMs,
         }).ConfigureAwait(false);
     }
 
@@ -202,21 +265,21 @@ public sealed class NewsStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         EnsureWritable();
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         await ExecuteAsync(conn, null, """
-            INSERT INTO sources (name, province, start_url) VALUES ($name, $province, $start_url)
+            INSERT INTO sources (name, province, start_url) VALUES (@name, @province, @start_url)
             ON CONFLICT (start_url) DO UPDATE SET name = excluded.name, province = excluded.province
             """, ct, new Dictionary<string, object?>
         {
-            ["$name"] = source.Name,
-            ["$province"] = source.Province,
-            ["$start_url"] = source.StartUrl,
+            ["@name"] = source.Name,
+            ["@province"] = source.Province,
+            ["@start_url"] = source.StartUrl,
         }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<SourceRecord>> SourcesAsync(CancellationToken ct)
     {
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         await using var cmd = Command(conn, null, "SELECT name, province, start_url FROM sources ORDER BY id");
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var list = new List<SourceRecord>();
@@ -227,18 +290,18 @@ public sealed class NewsStore : IAsyncDisposable
     public async Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(contentHash);
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = $h)", ct,
-            new Dictionary<string, object?> { ["$h"] = contentHash }).ConfigureAwait(false) == 1;
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = @h)", ct,
+            new Dictionary<string, object?> { ["@h"] = contentHash }).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Whether any article was stored under this URL (canonical or not).</summary>
     public async Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = $u)", ct,
-            new Dictionary<string, object?> { ["$u"] = url }).ConfigureAwait(false) == 1;
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
+            new Dictionary<string, object?> { ["@u"] = url }).ConfigureAwait(false) == 1;
     }
 
     // ---- reads ----
@@ -247,7 +310,7 @@ public sealed class NewsStore : IAsyncDisposable
     public async IAsyncEnumerable<StoredFigure> QueryFiguresAsync(FigureQuery q, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         var (where, parameters) = FigureFilter(q);
         await using var cmd = Command(conn, null, $"""
             SELECT f.id, f.article_id, f.metric, f.segment, f.value, f.value_max, f.qualifier, f.per_year, f.period,
@@ -294,9 +357,41 @@ public sealed class NewsStore : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Matching figures consolidated into statistics (see <see cref="Statistic"/>): agreeing sources merged,
+    /// disagreeing ones kept side by side as a conflict.</summary>
+    public async Task<IReadOnlyList<Statistic>> StatisticsAsync(FigureQuery q, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var figures = new List<StoredFigure>();
+        await foreach (var f in QueryFiguresAsync(q, ct).ConfigureAwait(false)) figures.Add(f);
+        return Statistics.Consolidate(figures);
+    }
+
+    /// <summary>
+    /// One row per organisation of <see cref="CompareRequest.Level"/> and period for the request's metric, with rates,
+    /// ranks and roll-ups (see <see cref="Statistics.Compare"/>). Whole-organisation figures only unless the filter names
+    /// a segment. The year range applies to the rows; a rate's denominator may come from the year before it.
+    /// </summary>
+    public async Task<CompareResult> CompareStatisticsAsync(CompareRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var metrics = new List<Metric> { request.Metric };
+        if (request.Rate == CompareRate.Per100Members) metrics.Add(Metric.TotalMembers);
+        if (request.Rate == CompareRate.PctOfTarget) metrics.Add(Metric.NewMembersTarget);
+        var q = request.Filter with
+        {
+            Metric = null,
+            Metrics = metrics.Distinct().ToList(),
+            Segment = request.Filter.Segment ?? FigureQuery.WholeOrganisation,
+            FromYear = request.Filter.FromYear - (request.Rate == CompareRate.Per100Members ? 1 : 0),
+        };
+        var statistics = await StatisticsAsync(q, ct).ConfigureAwait(false);
+        return Statistics.Compare(request, statistics);
+    }
+
     public async Task<StoreStats> StatsAsync(CancellationToken ct)
     {
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         var articles = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM articles", ct).ConfigureAwait(false);
         var figures = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM figures", ct).ConfigureAwait(false);
         var fetches = await ScalarAsync<long>(conn, null, "SELECT count(*) FROM fetches", ct).ConfigureAwait(false);
@@ -318,28 +413,30 @@ public sealed class NewsStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var match = FtsQuery.Build(query);
+        var match = _dialect.MatchExpression(query);
         if (match.Length == 0) yield break;
-        await using var conn = await OpenConnectionAsync(_connectionString, ct).ConfigureAwait(false);
-        await using var cmd = Command(conn, null, """
-            SELECT a.id, a.canonical_url, a.title, a.published,
-                   snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts)
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH $q
-            ORDER BY bm25(articles_fts), a.id
-            LIMIT $limit
-            """, new Dictionary<string, object?> { ["$q"] = match, ["$limit"] = limit });
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var cmd = Command(conn, null, _dialect.SearchSql, new Dictionary<string, object?> { ["@q"] = match, ["@limit"] = limit });
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
             yield return new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), ParseTimestamp(NullableString(r, 3)),
-                r.GetString(4), r.GetDouble(5));
+                r.GetString(4), Convert.ToDouble(r.GetValue(5), CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>Streams the matching figures to a CSV or JSONL file (see <see cref="FigureExport"/>); returns the row count.</summary>
     public Task<long> ExportAsync(FigureQuery q, ExportFormat format, string outPath, bool excelBom, CancellationToken ct) =>
         FigureExport.WriteAsync(QueryFiguresAsync(q, ct), format, outPath, excelBom, ct);
+
+    /// <summary>As <see cref="ExportAsync(FigureQuery, ExportFormat, string, bool, CancellationToken)"/>, and writes the
+    /// codebook beside the export (<see cref="Codebook.PathFor"/>); <paramref name="filterDescription"/> goes into it.</summary>
+    public async Task<long> ExportWithCodebookAsync(
+        FigureQuery q, ExportFormat format, string outPath, bool excelBom, string filterDescription, CancellationToken ct)
+    {
+        var info = new CodebookInfo(filterDescription, await SchemaVersionAsync(ct).ConfigureAwait(false), _clock.GetUtcNow());
+        return await FigureExport.WriteAsync(QueryFiguresAsync(q, ct), format, outPath, excelBom, info, ct).ConfigureAwait(false);
+    }
 
     // ---- helpers ----
 
@@ -364,30 +461,79 @@ public sealed class NewsStore : IAsyncDisposable
         var p = new Dictionary<string, object?>();
         if (q.Metric is { } m)
         {
-            clauses.Add("f.metric = $metric");
-            p["$metric"] = m.ToSchemaName();
+            clauses.Add("f.metric = @metric");
+            p["@metric"] = m.ToSchemaName();
         }
         AddPlace(q.Province, "province");
         AddPlace(q.District, "district");
         AddPlace(q.Commune, "commune");
         if (q.Year is { } y)
         {
-            clauses.Add("f.period_start_year <= $year AND f.period_end_year >= $year");
-            p["$year"] = y;
+            clauses.Add("f.period_start_year <= @year AND f.period_end_year >= @year");
+            p["@year"] = y;
         }
         if (q.MinConfidence is { } c)
         {
-            clauses.Add("f.confidence >= $min_confidence");
-            p["$min_confidence"] = c;
+            clauses.Add("f.confidence >= @min_confidence");
+            p["@min_confidence"] = c;
         }
+        if (q.FromYear is { } from)
+        {
+            clauses.Add("f.period_start_year >= @from_year");
+            p["@from_year"] = from;
+        }
+        if (q.ToYear is { } to)
+        {
+            clauses.Add("f.period_end_year <= @to_year");
+            p["@to_year"] = to;
+        }
+        if (q.Segment is { } segment)
+        {
+            if (segment == FigureQuery.WholeOrganisation) clauses.Add("f.segment IS NULL");
+            else
+            {
+                clauses.Add("f.segment = @segment");
+                p["@segment"] = segment;
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(q.Source))
+        {
+            clauses.Add("(a.site_host = @source OR substr(a.canonical_url, 1, length(@source)) = @source)");
+            p["@source"] = q.Source.Trim();
+        }
+        if (q.Metrics is { Count: > 0 } metrics)
+        {
+            clauses.Add("f.metric IN (" + string.Join(", ", metrics.Select((_, i) => "@metric_" + i)) + ")");
+            for (var i = 0; i < metrics.Count; i++) p["@metric_" + i] = metrics[i].ToSchemaName();
+        }
+        AddPlaceSet(q.ProvinceIn, "province");
+        AddPlaceSet(q.DistrictIn, "district");
+        AddPlaceSet(q.CommuneIn, "commune");
         return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), p);
+
+        void AddPlaceSet(PlaceFilter? set, string level)
+        {
+            if (set is null) return;
+            var alternatives = new List<string>();
+            for (var i = 0; i < set.Keys.Count; i++)
+            {
+                alternatives.Add($"f.{level}_key = @{level}_in_key_{i}");
+                p[$"@{level}_in_key_{i}"] = set.Keys[i];
+            }
+            for (var i = 0; i < set.Codes.Count; i++)
+            {
+                alternatives.Add($"f.{level}_code = @{level}_in_code_{i}");
+                p[$"@{level}_in_code_{i}"] = set.Codes[i];
+            }
+            clauses.Add(alternatives.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", alternatives) + ")");
+        }
 
         void AddPlace(string? value, string level)
         {
             if (string.IsNullOrWhiteSpace(value)) return;
-            clauses.Add($"(f.{level}_key = ${level}_key OR f.{level}_code = ${level}_code)");
-            p[$"${level}_key"] = PlaceKey(value);
-            p[$"${level}_code"] = value.Trim();
+            clauses.Add($"(f.{level}_key = @{level}_key OR f.{level}_code = @{level}_code)");
+            p[$"@{level}_key"] = PlaceKey(value);
+            p[$"@{level}_code"] = value.Trim();
         }
     }
 
@@ -395,7 +541,7 @@ public sealed class NewsStore : IAsyncDisposable
     internal static string? PlaceKey(string? name) => string.IsNullOrWhiteSpace(name) ? null : VietnameseText.ToneKey(name.Trim());
 
     private static async Task InsertFiguresAsync(
-        SqliteConnection conn, SqliteTransaction tx, long articleId, IReadOnlyList<Figure> figures, string? minerVersion, CancellationToken ct)
+        DbConnection conn, DbTransaction tx, long articleId, IReadOnlyList<Figure> figures, string? minerVersion, CancellationToken ct)
     {
         if (figures.Count == 0) return;
         await using var cmd = Command(conn, tx, """
@@ -403,63 +549,63 @@ public sealed class NewsStore : IAsyncDisposable
                 period_start_year, period_end_year, province, district, commune, unit, province_code, district_code,
                 commune_code, province_key, district_key, commune_key, evidence, evidence_start, evidence_length,
                 value_start, confidence, miner_version)
-            VALUES ($article_id, $metric, $segment, $value, $value_max, $qualifier, $per_year, $period,
-                $period_start_year, $period_end_year, $province, $district, $commune, $unit, $province_code, $district_code,
-                $commune_code, $province_key, $district_key, $commune_key, $evidence, $evidence_start, $evidence_length,
-                $value_start, $confidence, $miner_version)
+            VALUES (@article_id, @metric, @segment, @value, @value_max, @qualifier, @per_year, @period,
+                @period_start_year, @period_end_year, @province, @district, @commune, @unit, @province_code, @district_code,
+                @commune_code, @province_key, @district_key, @commune_key, @evidence, @evidence_start, @evidence_length,
+                @value_start, @confidence, @miner_version)
             """);
         foreach (var f in figures)
         {
             ArgumentNullException.ThrowIfNull(f);
             var years = PeriodYears.Parse(f.Period);
             var loc = f.Locality ?? Locality.Empty;
-            Set(cmd, "$article_id", articleId);
-            Set(cmd, "$metric", f.Metric.ToSchemaName());
-            Set(cmd, "$segment", f.Segment);
-            Set(cmd, "$value", (double)f.Value);
-            Set(cmd, "$value_max", f.ValueMax is { } vm ? (double)vm : null);
-            Set(cmd, "$qualifier", f.Qualifier.ToSchemaName());
-            Set(cmd, "$per_year", f.PerYear ? 1 : 0);
-            Set(cmd, "$period", f.Period);
-            Set(cmd, "$period_start_year", years?.Start);
-            Set(cmd, "$period_end_year", years?.End);
-            Set(cmd, "$province", loc.Province);
-            Set(cmd, "$district", loc.District);
-            Set(cmd, "$commune", loc.Commune);
-            Set(cmd, "$unit", loc.Unit);
-            Set(cmd, "$province_code", loc.ProvinceCode);
-            Set(cmd, "$district_code", loc.DistrictCode);
-            Set(cmd, "$commune_code", loc.CommuneCode);
-            Set(cmd, "$province_key", PlaceKey(loc.Province));
-            Set(cmd, "$district_key", PlaceKey(loc.District));
-            Set(cmd, "$commune_key", PlaceKey(loc.Commune));
-            Set(cmd, "$evidence", f.Evidence);
-            Set(cmd, "$evidence_start", f.EvidenceStart);
-            Set(cmd, "$evidence_length", f.EvidenceLength);
-            Set(cmd, "$value_start", f.ValueStart);
-            Set(cmd, "$confidence", f.Confidence);
-            Set(cmd, "$miner_version", minerVersion);
+            Set(cmd, "@article_id", articleId);
+            Set(cmd, "@metric", f.Metric.ToSchemaName());
+            Set(cmd, "@segment", f.Segment);
+            Set(cmd, "@value", (double)f.Value);
+            Set(cmd, "@value_max", f.ValueMax is { } vm ? (double)vm : null);
+            Set(cmd, "@qualifier", f.Qualifier.ToSchemaName());
+            Set(cmd, "@per_year", f.PerYear ? 1 : 0);
+            Set(cmd, "@period", f.Period);
+            Set(cmd, "@period_start_year", years?.Start);
+            Set(cmd, "@period_end_year", years?.End);
+            Set(cmd, "@province", loc.Province);
+            Set(cmd, "@district", loc.District);
+            Set(cmd, "@commune", loc.Commune);
+            Set(cmd, "@unit", loc.Unit);
+            Set(cmd, "@province_code", loc.ProvinceCode);
+            Set(cmd, "@district_code", loc.DistrictCode);
+            Set(cmd, "@commune_code", loc.CommuneCode);
+            Set(cmd, "@province_key", PlaceKey(loc.Province));
+            Set(cmd, "@district_key", PlaceKey(loc.District));
+            Set(cmd, "@commune_key", PlaceKey(loc.Commune));
+            Set(cmd, "@evidence", f.Evidence);
+            Set(cmd, "@evidence_start", f.EvidenceStart);
+            Set(cmd, "@evidence_length", f.EvidenceLength);
+            Set(cmd, "@value_start", f.ValueStart);
+            Set(cmd, "@confidence", f.Confidence);
+            Set(cmd, "@miner_version", minerVersion);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
     private static async Task<long?> FindArticleAsync(
-        SqliteConnection conn, SqliteTransaction tx, string key, IReadOnlyList<string> urls, CancellationToken ct)
+        DbConnection conn, DbTransaction tx, string key, IReadOnlyList<string> urls, CancellationToken ct)
     {
-        var byKey = await ScalarAsync<long?>(conn, tx, "SELECT id FROM articles WHERE canonical_url = $key", ct,
-            new Dictionary<string, object?> { ["$key"] = key }).ConfigureAwait(false);
+        var byKey = await ScalarAsync<long?>(conn, tx, "SELECT id FROM articles WHERE canonical_url = @key", ct,
+            new Dictionary<string, object?> { ["@key"] = key }).ConfigureAwait(false);
         if (byKey is not null) return byKey;
         // Stored earlier under another of its URLs (e.g. before the page's canonical link was known).
         foreach (var u in urls)
         {
-            var byUrl = await ScalarAsync<long?>(conn, tx, "SELECT article_id FROM article_urls WHERE url = $u", ct,
-                new Dictionary<string, object?> { ["$u"] = u }).ConfigureAwait(false);
+            var byUrl = await ScalarAsync<long?>(conn, tx, "SELECT article_id FROM article_urls WHERE url = @u", ct,
+                new Dictionary<string, object?> { ["@u"] = u }).ConfigureAwait(false);
             if (byUrl is not null) return byUrl;
         }
         return null;
     }
 
-    private static StoredFigure ReadFigure(SqliteDataReader r) => new(
+    private static StoredFigure ReadFigure(DbDataReader r) => new(
         Id: r.GetInt64(0),
         ArticleId: r.GetInt64(1),
         Metric: MetricNames.TryParse(r.GetString(2), out var m) ? m : throw new StoreException($"Unknown metric '{r.GetString(2)}' in figure {r.GetInt64(0)}"),
@@ -467,7 +613,7 @@ public sealed class NewsStore : IAsyncDisposable
         Value: ToDecimal(r.GetDouble(4)),
         ValueMax: r.IsDBNull(5) ? null : ToDecimal(r.GetDouble(5)),
         Qualifier: QualifierNames.TryParse(r.GetString(6), out var ql) ? ql : throw new StoreException($"Unknown qualifier '{r.GetString(6)}' in figure {r.GetInt64(0)}"),
-        PerYear: r.GetInt64(7) != 0,
+        PerYear: Convert.ToInt64(r.GetValue(7), CultureInfo.InvariantCulture) != 0,
         Period: NullableString(r, 8),
         PeriodStartYear: r.IsDBNull(9) ? null : r.GetInt32(9),
         PeriodEndYear: r.IsDBNull(10) ? null : r.GetInt32(10),
@@ -514,22 +660,15 @@ public sealed class NewsStore : IAsyncDisposable
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 
-    private static string ConnectionString(string path, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = mode,
-        ForeignKeys = true,
-        Pooling = true,
-        DefaultTimeout = BusyTimeoutMs / 1000,
-    }.ToString();
+    private Task<DbConnection> ConnectAsync(CancellationToken ct) => OpenConnectionAsync(_dialect, ct);
 
-    private static async Task<SqliteConnection> OpenConnectionAsync(string cs, CancellationToken ct)
+    private static async Task<DbConnection> OpenConnectionAsync(StoreDialect dialect, CancellationToken ct)
     {
-        var conn = new SqliteConnection(cs);
+        var conn = dialect.NewConnection();
         try
         {
             await conn.OpenAsync(ct).ConfigureAwait(false);
-            await ExecuteAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs};", ct).ConfigureAwait(false);
+            await dialect.PrepareAsync(conn, ct).ConfigureAwait(false);
             return conn;
         }
         catch
@@ -539,57 +678,64 @@ public sealed class NewsStore : IAsyncDisposable
         }
     }
 
-    private static async Task MigrateAsync(SqliteConnection conn, TimeProvider clock, CancellationToken ct)
+    private static async Task MigrateAsync(DbConnection conn, StoreDialect dialect, TimeProvider clock, CancellationToken ct)
     {
         await ExecuteAsync(conn, null, Migrations.VersionTable, ct).ConfigureAwait(false);
         while (true)
         {
-            // BEGIN IMMEDIATE: two processes opening a fresh file at once take turns instead of both migrating.
-            await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await dialect.LockForMigrationAsync(conn, tx, ct).ConfigureAwait(false);
             var current = (int)await ScalarAsync<long>(conn, tx, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
-            if (current > Migrations.Latest)
+            if (current > dialect.Latest)
             {
                 throw new StoreException(
-                    $"Database {conn.DataSource} has schema version {current}, newer than this build ({Migrations.Latest})");
+                    $"Database {dialect.Describe} has schema version {current}, newer than this build ({dialect.Latest})");
             }
-            if (current == Migrations.Latest)
+            if (current == dialect.Latest)
             {
                 await tx.CommitAsync(ct).ConfigureAwait(false);
                 return;
             }
-            await ExecuteAsync(conn, tx, Migrations.Scripts[current], ct).ConfigureAwait(false);
-            await ExecuteAsync(conn, tx, "INSERT INTO schema_version (version, applied_at) VALUES ($v, $at)", ct,
-                new Dictionary<string, object?> { ["$v"] = current + 1, ["$at"] = FormatTimestamp(clock.GetUtcNow()) }).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, dialect.Scripts[current], ct).ConfigureAwait(false);
+            await ExecuteAsync(conn, tx, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)", ct,
+                new Dictionary<string, object?> { ["@v"] = current + 1, ["@at"] = FormatTimestamp(clock.GetUtcNow()) }).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection conn, SqliteTransaction? tx, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    private static DbCommand Command(DbConnection conn, DbTransaction? tx, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
     {
         var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         if (parameters is not null)
         {
-            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            foreach (var (name, value) in parameters) Set(cmd, name, value);
         }
         return cmd;
     }
 
-    private static void Set(SqliteCommand cmd, string name, object? value)
+    private static void Set(DbCommand cmd, string name, object? value)
     {
-        if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
-        else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (cmd.Parameters.Contains(name))
+        {
+            cmd.Parameters[name].Value = value ?? DBNull.Value;
+            return;
+        }
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection conn, SqliteTransaction? tx, string sql, CancellationToken ct,
+    private static async Task ExecuteAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct,
         IReadOnlyDictionary<string, object?>? parameters = null)
     {
         await using var cmd = Command(conn, tx, sql, parameters);
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<T> ScalarAsync<T>(SqliteConnection conn, SqliteTransaction? tx, string sql, CancellationToken ct,
+    private static async Task<T> ScalarAsync<T>(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct,
         IReadOnlyDictionary<string, object?>? parameters = null)
     {
         await using var cmd = Command(conn, tx, sql, parameters);

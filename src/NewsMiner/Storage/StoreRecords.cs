@@ -28,7 +28,10 @@ public sealed record SourceRecord(string Name, string? Province, string StartUrl
 /// <summary>
 /// Filters for figure queries; null means "any". <see cref="Province"/>, <see cref="District"/> and
 /// <see cref="Commune"/> take a name in any case or tone placement, or an official code. <see cref="Year"/> matches a
-/// figure whose period's first..last year contains it.
+/// figure whose period's first..last year contains it; <see cref="FromYear"/>..<see cref="ToYear"/> keep figures whose
+/// whole period lies inside. <see cref="Segment"/> "none" (<see cref="WholeOrganisation"/>) keeps whole-organisation
+/// figures only. <see cref="Source"/> is a site host or a URL prefix. The *In filters are gazetteer-resolved sets of
+/// names and codes (see <see cref="LocalityFilters"/>), so an old unit and its 2025 successor can be asked for together.
 /// </summary>
 public sealed record FigureQuery(
     Metric? Metric = null,
@@ -36,10 +39,24 @@ public sealed record FigureQuery(
     string? District = null,
     string? Commune = null,
     int? Year = null,
-    double? MinConfidence = null)
+    double? MinConfidence = null,
+    int? FromYear = null,
+    int? ToYear = null,
+    string? Segment = null,
+    string? Source = null,
+    PlaceFilter? ProvinceIn = null,
+    PlaceFilter? DistrictIn = null,
+    PlaceFilter? CommuneIn = null,
+    IReadOnlyList<Metric>? Metrics = null)
 {
+    public const string WholeOrganisation = "none";
+
     public static FigureQuery All { get; } = new();
 }
+
+/// <summary>Figures whose name key is one of <see cref="Keys"/> or whose code is one of <see cref="Codes"/>;
+/// <see cref="Label"/> says in messages what was asked for.</summary>
+public sealed record PlaceFilter(string Label, IReadOnlyList<string> Keys, IReadOnlyList<string> Codes);
 
 /// <summary>A figure as stored, with its article's identity (every <see cref="Figure"/> field, flattened).</summary>
 public sealed record StoredFigure(
@@ -127,4 +144,6 @@ public enum ExportFormat
 {
     Csv,
     Jsonl,
+    /// <summary>A self-contained SQLite file: the figures table (export columns), the articles they came from, the codebook.</summary>
+    Sqlite,
 }

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.VisualBasic.FileIO;
+using NewsMiner.Cli;
+using NewsMiner.Storage;
+using NewsMiner.Tests.Cli;
+using Xunit;
+using static NewsMiner.Tests.Storage.ComparePlant;
+
+namespace NewsMiner.Tests.Storage;
+
+/// <summary>compare, export, query and search through the command line, on a planted database.</summary>
+public sealed class StoreCliTests : IDisposable
+{
+    private const string TrickyUrl = "https://baodaklak.vn/chinh-tri/ea-kar-12345.html";
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<string> PlantAsync()
+    {
+        var db = _dir.File("plant.db");
+        await using var store = await NewsStore.OpenAsync(db, CancellationToken.None);
+        await FillAsync(store, CancellationToken.None);
+        // A title and evidence with quotes, commas and a line break, for the CSV quoting round trip.
+        await store.SaveArticleAsync(StoreSamples.Article(TrickyUrl, title: "Ea Kar: \"vượt\" chỉ tiêu, kết nạp\r\nđảng viên"),
+            StoreSamples.Figures(), StoreSamples.Provenance(TrickyUrl), CancellationToken.None);
+        return db;
+    }
+
+    [Fact]
+    public async Task Compare_prints_rows_with_sources_conflicts_and_the_roll_up()
+    {
+        var db = await PlantAsync();
+        var r = await CliRunner.RunAsync("compare", "--db", db, "--metric", "new_members", "--province", "Thái Nguyên", "--from", "2015", "--to", "2024");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var phuLuong = r.Out.Split("\n").First(l => l.Contains("Phú Lương") && l.Contains(" 2016 "));
+        Assert.Contains(UrlA, phuLuong);
+        Assert.Contains(UrlB, phuLuong);
+        Assert.Contains("CONFLICT 200 (1 src) | 210 (1 src)", r.Out);
+        Assert.Contains("Roll-up", r.Out);
+        Assert.Matches(@"Thái Nguyên\s+2016\s+1500\s+220\s+2\s+Đại Từ", r.Out);
+        Assert.DoesNotContain("2013", r.Out);
+
+        var csv = await CliRunner.RunAsync("compare", "--db", db, "--metric", "new_members", "--province", "19", "--from", "2015", "--to", "2024", "--csv", "--rate", "per100");
+        Assert.True(csv.ExitCode == 0, csv.Error);
+        var rows = ReadCsv(csv.Out);
+        Assert.Equal(4, rows.Count(x => x["row_kind"] == "locality"));
+        Assert.Equal("1500", rows.Single(x => x["row_kind"] == "reported" && x["period"] == "2016")["value"]);
+        Assert.Equal("220", rows.Single(x => x["row_kind"] == "sum_of_parts" && x["period"] == "2016")["value"]);
+        var daiTu = rows.Single(x => x["district"] == "Đại Từ");
+        Assert.Equal(("true", "", "200 | 210"), (daiTu["conflict"], daiTu["value"], daiTu["all_values"]));
+        Assert.Equal("2", rows.Single(x => x["district"] == "Phú Lương" && x["period"] == "2016")["rate"]);
+
+        var json = await CliRunner.RunAsync("compare", "--db", db, "--metric", "new_members", "--province", "Thái Nguyên", "--json", "--rate", "pct_target");
+        using var doc = JsonDocument.Parse(json.Out);
+        var first = doc.RootElement.GetProperty("rows").EnumerateArray().First(x => x.GetProperty("district").GetString() == "Phú Lương");
+        Assert.Equal(120m, first.GetProperty("rate").GetProperty("value").GetDecimal());
+        Assert.Equal(2, first.GetProperty("values")[0].GetProperty("sources").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Csv_and_jsonl_exports_read_back_as_exactly_the_query_json_rows()
+    {
+        var db = await PlantAsync();
+        var query = await CliRunner.RunAsync("query", "--db", db, "--json");
+        Assert.True(query.ExitCode == 0, query.Error);
+        var expected = query.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Flatten).ToList();
+        Assert.Equal(17, expected.Count);
+
+        var csvPath = _dir.File("all.csv");
+        var csv = await CliRunner.RunAsync("export", "--db", db, "--format", "csv", "--bom", "--out", csvPath);
+        Assert.True(csv.ExitCode == 0, csv.Error);
+        using (var parser = new TextFieldParser(csvPath, System.Text.Encoding.UTF8) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false })
+        {
+            parser.SetDelimiters(",");
+            var header = parser.ReadFields()!;
+            var actual = new List<Dictionary<string, string>>();
+            while (!parser.EndOfData) actual.Add(header.Zip(parser.ReadFields()!).ToDictionary(p => p.First, p => p.Second));
+            Assert.Equal(expected, actual);
+        }
+        Assert.Contains("| evidence_start |", await File.ReadAllTextAsync(Codebook.PathFor(csvPath)));
+
+        var jsonlPath = _dir.File("all.jsonl");
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--db", db, "--format", "jsonl", "--out", jsonlPath)).ExitCode);
+        Assert.Equal(expected, (await File.ReadAllLinesAsync(jsonlPath)).Select(Flatten).ToList());
+        Assert.True(File.Exists(Codebook.PathFor(jsonlPath)));
+    }
+
+    [Fact]
+    public async Task Sqlite_dataset_holds_every_row_its_articles_and_the_codebook()
+    {
+        var db = await PlantAsync();
+        var path = _dir.File("dataset.sqlite");
+        var r = await CliRunner.RunAsync("export", "--db", db, "--format", "sqlite", "--out", path, "--metric", "new_members");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var query = await CliRunner.RunAsync("query", "--db", db, "--json", "--metric", "new_members");
+        var expected = query.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Flatten).ToList();
+        await using var conn = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await conn.OpenAsync();
+        await using var cmd = new SqliteCommand("SELECT * FROM figures ORDER BY id", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var actual = new List<Dictionary<string, string>>();
+        while (await reader.ReadAsync())
+        {
+            actual.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? "" : SqliteText(reader.GetName(i), reader.GetValue(i))));
+        }
+        Assert.Equal(expected, actual);
+        await using var count = new SqliteCommand("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM codebook WHERE section = 'metric')", conn);
+        await using var c = await count.ExecuteReaderAsync();
+        await c.ReadAsync();
+        Assert.Equal(3, c.GetInt64(0));
+        Assert.Equal(Enum.GetValues<NewsMiner.Mining.Metric>().Length, c.GetInt64(1));
+        Assert.Contains("--metric new_members", await File.ReadAllTextAsync(Codebook.PathFor(path)));
+    }
+
+    [Fact]
+    public async Task Unwritable_export_path_is_an_error_and_leaves_no_file()
+    {
+        var db = await PlantAsync();
+        var blocker = _dir.File("plain-file");
+        await File.WriteAllTextAsync(blocker, "x");
+        foreach (var format in new[] { "csv", "jsonl", "sqlite" })
+        {
+            foreach (var target in new[] { _dir.File(Path.Combine("missing", "out." + format)), Path.Combine(blocker, "out." + format) })
+            {
+                var r = await CliRunner.RunAsync("export", "--db", db, "--format", format, "--out", target);
+                Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+                Assert.Single(r.ErrorLines);
+                Assert.False(File.Exists(target));
+                Assert.False(File.Exists(Codebook.PathFor(target)));
+            }
+        }
+        Assert.DoesNotContain(Directory.GetFiles(_dir.Path, "*", System.IO.SearchOption.AllDirectories), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("compare", "--metric", "new_membres", "new_members")]
+    [InlineData("query", "--province", "Thai Nguyen x", "Thái Nguyên")]
+    [InlineData("export", "--district", "Phú Lươngg", "Phú Lương")]
+    public async Task Unknown_metric_or_place_lists_the_nearest_names(string command, string option, string value, string nearest)
+    {
+        var db = await PlantAsync();
+        var args = new List<string> { command, "--db", db, option, value };
+        if (command == "export") args.AddRange(["--format", "csv", "--out", _dir.File("x.csv")]);
+        var r = await CliRunner.RunAsync([.. args]);
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        var line = Assert.Single(r.ErrorLines);
+        Assert.Contains("nearest", line);
+        Assert.Contains(nearest, line);
+        Assert.False(File.Exists(_dir.File("x.csv")));
+    }
+
+    [Fact]
+    public async Task Search_prints_articles_with_highlighted_snippets()
+    {
+        var db = await PlantAsync();
+        var r = await CliRunner.RunAsync("search", "--db", db, "kết nạp", "--limit", "2");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("[kết] [nạp]", r.Out);
+        Assert.Contains("2 article(s)", r.Out);
+        var none = await CliRunner.RunAsync("search", "--db", db, "không có từ này");
+        Assert.Contains("0 article(s)", none.Out);
+    }
+
+    private static Dictionary<string, string> Flatten(string jsonLine)
+    {
+        using var doc = JsonDocument.Parse(jsonLine);
+        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        {
+            JsonValueKind.Null => "",
+            JsonValueKind.String => p.Value.GetString()!,
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => p.Value.GetRawText(),
+        });
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string text)
+    {
+        using var parser = new TextFieldParser(new StringReader(text)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (!parser.EndOfData) rows.Add(header.Zip(parser.ReadFields()!).ToDictionary(p => p.First, p => p.Second));
+        return rows;
+    }
+
+    // The dataset stores booleans as 0/1 and numbers as REAL; print them the way the JSON rows do.
+    private static string SqliteText(string column, object value) => (column, value) switch
+    {
+        ("per_year", long l) => l != 0 ? "true" : "false",
+        (_, double d) when column is "value" or "value_max" => ((decimal)d).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        (_, double d) => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
+}
