@@ -458,7 +458,8 @@ public sealed partial class FigureMiner
             if (segment is null)
             {
                 if (Has("unlabelled_subgroup", clauseStart, numberToken)) Reject(n, "share of a sub-group with no schema v1 segment");
-                else SoftReject(n, "percentage without a member or target context", sentenceIndex, sentence, times, leftStart, numberToken, rightStart, rightEnd, null);
+                // Whose share a percentage is needs the rules' reading of the clause; the classifier does not decide it.
+                else Reject(n, "percentage without a member or target context");
                 return;
             }
             if (!membersContext) { Reject(n, "share without party members in view"); return; }
