@@ -74,10 +74,8 @@ public static class EvalCommand
             lenient += s.Lenient;
             foreach (var (metric, score) in s.StrictByMetric) byMetric[metric] = byMetric.GetValueOrDefault(metric, Score.Zero) + score;
             io.Out.WriteLine(string.Create(inv, $"{doc.Name}: strict P={s.Strict.Precision:F3} R={s.Strict.Recall:F3} F1={s.Strict.F1:F3}  ({s.Strict.TruePositives}/{doc.Figures.Count} gold found, {s.Extras.Count} extra)"));
-            foreach (var m in s.Misses)
-                io.Out.WriteLine($"  miss  {m.Metric} {m.Segment} {Output.Number(m.Value)}{(m.ValueMax is { } x ? "-" + Output.Number(x) : "")} {m.Period} {Loc(m.Locality)} | {m.Evidence}");
-            foreach (var e in s.Extras)
-                io.Out.WriteLine($"  extra {e.Metric.ToSchemaName()} {e.Segment} {Output.Number(e.Value)}{(e.ValueMax is { } x ? "-" + Output.Number(x) : "")} {e.Period} {Loc(e.Locality)} | {e.Evidence}");
+            foreach (var m in s.Misses) io.Out.WriteLine("  miss  " + FigureScorer.Describe(m));
+            foreach (var e in s.Extras) io.Out.WriteLine("  extra " + FigureScorer.Describe(e) + " | " + e.Evidence);
         }
         io.Out.WriteLine();
         Output.Table(io.Out, ["metric", "gold", "found", "extra", "P", "R", "F1"],
@@ -91,8 +89,6 @@ public static class EvalCommand
         io.Out.WriteLine(string.Create(inv, $"lenient: P={lenient.Precision:F3} R={lenient.Recall:F3} F1={lenient.F1:F3}"));
         io.Out.WriteLine($"miner: {(rulesOnly ? "rules only" : "rules + classifier")} ({FigureMiner.Version})");
     }
-
-    private static string Loc(Locality l) => $"{l.Province}/{l.District}/{l.Commune}/{l.Unit}";
 
     /// <summary>
     /// Mention-level comparison: a mention counts as found when the miner emits a figure at that number with the gold

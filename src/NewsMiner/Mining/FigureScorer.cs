@@ -66,6 +66,16 @@ public static class FigureScorer
 
     public static bool IsScored(Metric metric) => ScoredMetrics.Contains(metric.ToSchemaName());
 
+    /// <summary>One line for reports: metric, segment, value(-max), period, province/district/commune/unit.</summary>
+    public static string Describe(GoldFigure g) =>
+        Describe(g.Metric, g.Segment, g.Value, g.ValueMax, g.Period, g.Locality) + (g.Evidence is null ? "" : " | " + g.Evidence);
+
+    public static string Describe(Figure f) => Describe(f.Metric.ToSchemaName(), f.Segment, f.Value, f.ValueMax, f.Period, f.Locality);
+
+    private static string Describe(string metric, string? segment, decimal value, decimal? max, string? period, Locality l) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{metric} {segment} {value / 1.0000000000m:0.####}{(max is { } m ? $"-{m / 1.0000000000m:0.####}" : "")} {period} {l.Province}/{l.District}/{l.Commune}/{l.Unit}");
+
     public static DocumentScore Score(string name, IReadOnlyList<Figure> predicted, IReadOnlyList<GoldFigure> gold)
     {
         var scored = predicted.Where(IsScoredFigure).ToList();

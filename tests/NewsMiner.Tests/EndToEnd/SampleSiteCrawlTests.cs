@@ -57,8 +57,8 @@ public class SampleSiteCrawlTests(ITestOutputHelper output)
                 new Locality(g.Locality.Province, g.Locality.District, g.Locality.Commune, g.Locality.Unit), g.Evidence)).ToList();
             var s = FigureScorer.Score(article.Path, mined, gold);
             total += s.Strict;
-            foreach (var m in s.Misses) output.WriteLine($"miss  {article.Path}: {m.Metric} {m.Segment} {m.Value} {m.Period} {m.Locality.District}/{m.Locality.Commune} | {m.Evidence}");
-            foreach (var e in s.Extras) output.WriteLine($"extra {article.Path}: {e.Metric} {e.Segment} {e.Value} {e.Period} {e.Locality.District}/{e.Locality.Commune}");
+            foreach (var m in s.Misses) output.WriteLine($"miss  {article.Path}: {FigureScorer.Describe(m)}");
+            foreach (var e in s.Extras) output.WriteLine($"extra {article.Path}: {FigureScorer.Describe(e)}");
             if (article.Figures.Count == 0) Assert.True(mined.Count == 0, $"{article.Path} states no party figure but gave {mined.Count}");
         }
         output.WriteLine($"strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}");

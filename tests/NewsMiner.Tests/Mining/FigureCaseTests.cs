@@ -68,8 +68,8 @@ public class FigureCaseTests(ITestOutputHelper output)
             supported++;
             if (s.Misses.Count == 0 && s.Extras.Count == 0) continue;
             failures.Add($"{c.Id}: {c.Text}\n" +
-                string.Concat(s.Misses.Select(m => $"    miss  {m.Metric} {m.Segment} {m.Value}{(m.ValueMax is { } x ? "-" + x : "")} {m.Period} {m.Locality.Province}/{m.Locality.District}/{m.Locality.Commune}/{m.Locality.Unit}\n")) +
-                string.Concat(s.Extras.Select(e => $"    extra {e.Metric.ToSchemaName()} {e.Segment} {e.Value}{(e.ValueMax is { } x ? "-" + x : "")} {e.Period} {e.Locality.Province}/{e.Locality.District}/{e.Locality.Commune}/{e.Locality.Unit}\n")));
+                string.Concat(s.Misses.Select(m => $"    miss  {FigureScorer.Describe(m)}\n")) +
+                string.Concat(s.Extras.Select(e => $"    extra {FigureScorer.Describe(e)}\n")));
         }
         var passRate = 1 - (double)failures.Count / Math.Max(1, supported);
         output.WriteLine($"{supported - failures.Count}/{supported} supported cases pass ({passRate:P1}); strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}");

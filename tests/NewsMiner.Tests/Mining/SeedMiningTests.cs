@@ -76,8 +76,8 @@ public class SeedMiningTests(ITestOutputHelper output)
             total += s.Strict;
             lenient += s.Lenient;
             output.WriteLine($"{doc.Name}: strict P={s.Strict.Precision:F3} R={s.Strict.Recall:F3} F1={s.Strict.F1:F3}");
-            foreach (var m in s.Misses) output.WriteLine($"  miss  {m.Metric} {m.Segment} {m.Value} {m.Period} {m.Locality.District}/{m.Locality.Commune}/{m.Locality.Unit} | {m.Evidence}");
-            foreach (var e in s.Extras) output.WriteLine($"  extra {e.Metric} {e.Segment} {e.Value} {e.Period} {e.Locality.District}/{e.Locality.Commune}/{e.Locality.Unit}");
+            foreach (var m in s.Misses) output.WriteLine("  miss  " + FigureScorer.Describe(m));
+            foreach (var e in s.Extras) output.WriteLine("  extra " + FigureScorer.Describe(e));
         }
         output.WriteLine($"ALL strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}; lenient F1={lenient.F1:F3}");
         Assert.True(total.F1 >= MinimumStrictF1, $"strict F1 {total.F1:F3} is below {MinimumStrictF1}");
