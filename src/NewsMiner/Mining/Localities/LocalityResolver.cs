@@ -211,9 +211,26 @@ public sealed class LocalityResolver
         {
             return Build(start, end - start, null, e.Unit, 0.6 * e.Factor, state);
         }
+        // In a list after a typed unit ("huyện Gio Linh 198, Hải Lăng 176 và Đakrông 131"), a bare name of the same
+        // level under the same parent is that unit's sibling.
+        if (typed.LastOrDefault(m => m.Start < start && m.Level != UnitLevel.Province) is { } head
+            && start - (head.Start + head.Length) < 160 && text.IndexOfAny(['.', '!', '?', '\n'], head.Start + head.Length, start - (head.Start + head.Length)) < 0
+            && FollowsListSeparator(text, start))
+        {
+            var siblings = units.Where(u => u.Level == head.Level && u.ParentCode == head.Unit.ParentCode).ToArray();
+            if (siblings.Length > 0 && state.Pick(siblings, null, numeric: false) is { } sib)
+                return Build(start, end - start, null, sib.Unit, 0.55 * sib.Factor, state);
+        }
         var provinces = units.Where(u => u.Level == UnitLevel.Province).ToArray();
         var p = state.Pick(provinces, null, numeric: false);
         return p is null ? null : Build(start, end - start, null, p.Value.Unit, 0.7 * p.Value.Factor, state);
+    }
+
+    /// <summary>True when the text before <paramref name="start"/> ends a list item: ", " or " và ".</summary>
+    private static bool FollowsListSeparator(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        return before.EndsWith(",") || before.EndsWith(";") || before.EndsWith(" và", StringComparison.Ordinal);
     }
 
     private PlaceMention Build(int start, int length, string? typeWord, AdminUnit unit, double confidence, ScanState state)
