@@ -298,10 +298,13 @@ public sealed partial class FigureMiner
                 return;
             }
 
+            // "hai xã Minh Tiến và Phúc Lương cùng kết nạp được 11", "xã A, B và C, mỗi đơn vị kết nạp 4": one figure each.
+            var list = PlaceListBefore(n.Start, sentence.Start);
+            var distributive = list.Count >= 2 && Has("distributive", leftStart, qualifierFirst);
             Decision? decision = unitClass switch
             {
                 UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
-                _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown),
+                _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown, distributive),
             };
             if (decision is null)
             {
@@ -320,6 +323,13 @@ public sealed partial class FigureMiner
                 EmitFraction(sentenceIndex, sentence, n, decision, denominator, times, leftStart, qualifierFirst, rightStart, rightEnd, head, breakdown);
                 return;
             }
+            if (distributive)
+            {
+                foreach (var place in list)
+                    Emit(sentenceIndex, sentence, n, decision.Metric, decision.Segment, decision.Confidence * 0.9, times, leftStart, qualifierFirst,
+                        rightStart, rightEnd, place, null, n.Value);
+                return;
+            }
             Emit(sentenceIndex, sentence, n, decision.Metric, decision.Segment, decision.Confidence, times, leftStart, qualifierFirst,
                 rightStart, rightEnd, null, breakdown ? head : null, n.Value);
         }
@@ -332,10 +342,10 @@ public sealed partial class FigureMiner
         }
 
         private Decision? DecidePeople(NumberMention n, UnitClass unitClass, string unitPhrase, int leftStart, int clauseStart,
-            int numberToken, int rightStart, int rightEnd, string? segment, Draft? head, bool breakdown)
+            int numberToken, int rightStart, int rightEnd, string? segment, Draft? head, bool breakdown, bool distributive)
         {
             // "mỗi đảng bộ xã kết nạp ít nhất 3": a quota per unnamed organisation, not a figure of one.
-            if (Has("per_unnamed_unit", leftStart, numberToken)) return null;
+            if (!distributive && Has("per_unnamed_unit", leftStart, numberToken)) return null;
 
             var memberNoun = unitPhrase.StartsWith("đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("đồng chí", StringComparison.Ordinal)
                 || unitPhrase.StartsWith("tân đảng viên", StringComparison.Ordinal) || unitPhrase.StartsWith("nữ đảng viên", StringComparison.Ordinal);
@@ -752,6 +762,25 @@ public sealed partial class FigureMiner
                 return MostSpecificInChain(i);
             }
             return null;
+        }
+
+        /// <summary>The places of one level listed with "," and "và" nearest before a position in the sentence.</summary>
+        private List<Anchor> PlaceListBefore(int position, int sentenceStart)
+        {
+            var list = new List<Anchor>();
+            for (var i = anchors.Count - 1; i >= 0; i--)
+            {
+                var a = anchors[i];
+                if (a.End > position) continue;
+                if (a.Start < sentenceStart || a.Kind != AnchorKind.Place) break;
+                if (list.Count > 0)
+                {
+                    var gap = key[a.End..list[0].Start].Trim();
+                    if (a.Level != list[0].Level || gap is not ("," or "và" or ", và")) break;
+                }
+                list.Insert(0, a);
+            }
+            return list;
         }
 
         /// <summary>
