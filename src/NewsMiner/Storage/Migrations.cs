@@ -111,6 +111,55 @@ internal static class Migrations
             INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
         """,
+
+        // v2: the crawl frontier (one row per canonical URL), per-source runs, and the one-crawler-per-database lock.
+        // Times in *_ms columns are Unix milliseconds (UTC), so due-time comparisons are plain integer comparisons.
+        """
+        CREATE TABLE frontier (
+            url              TEXT PRIMARY KEY,
+            host             TEXT NOT NULL,
+            source           TEXT,
+            depth            INTEGER NOT NULL CHECK (depth >= 0),
+            state            TEXT NOT NULL CHECK (state IN ('queued', 'in_flight', 'done', 'failed')),
+            attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            next_attempt_ms  INTEGER NOT NULL DEFAULT 0,
+            leased_ms        INTEGER,
+            revisit_ms       INTEGER,
+            discovered_ms    INTEGER NOT NULL,
+            fetched_ms       INTEGER,
+            status           INTEGER,
+            error_class      TEXT,
+            message          TEXT,
+            etag             TEXT,
+            last_modified    TEXT,
+            content_hash     TEXT,
+            final_url        TEXT
+        );
+        CREATE INDEX ix_frontier_claim ON frontier (state, host, depth);
+        CREATE INDEX ix_frontier_due ON frontier (state, host, next_attempt_ms);
+        CREATE INDEX ix_frontier_source ON frontier (source, state);
+
+        CREATE TABLE source_runs (
+            id                   INTEGER PRIMARY KEY,
+            source               TEXT NOT NULL,
+            started_at           TEXT NOT NULL,
+            finished_at          TEXT,
+            pages                INTEGER NOT NULL DEFAULT 0,
+            new_articles         INTEGER NOT NULL DEFAULT 0,
+            failures             INTEGER NOT NULL DEFAULT 0,
+            failures_by_class    TEXT,
+            last_new_article_at  TEXT
+        );
+        CREATE INDEX ix_source_runs_source ON source_runs (source, id);
+
+        CREATE TABLE crawl_lock (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            owner         TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            machine       TEXT NOT NULL,
+            heartbeat_ms  INTEGER NOT NULL
+        );
+        """,
     ];
 
     public const string VersionTable = """

@@ -33,6 +33,9 @@ public sealed class NewsStore : IAsyncDisposable
 
     public bool IsReadOnly { get; }
 
+    /// <summary>For <see cref="FrontierStore"/>, which keeps its own connection to the same file.</summary>
+    internal string ConnectionStringForFrontier => _connectionString;
+
     /// <summary>Opens the database, creating the file if missing, and brings its schema up to date.</summary>
     /// <exception cref="StoreException">The folder does not exist, or the file is not a usable NewsMiner database.</exception>
     public static Task<NewsStore> OpenAsync(string path, CancellationToken ct) => OpenAsync(path, TimeProvider.System, ct);
