@@ -24,6 +24,7 @@ public static class CliApp
         var io = new CliIo(stdout, stderr);
         root.Subcommands.Add(DemoCommand.Create(io));
         root.Subcommands.Add(CrawlCommand.Create(io));
+        root.Subcommands.Add(StatusCommand.Create(io));
         root.Subcommands.Add(ExtractCommand.Create(io));
         root.Subcommands.Add(MineCommand.Create(io));
         root.Subcommands.Add(QueryCommand.Create(io));

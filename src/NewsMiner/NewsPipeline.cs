@@ -6,7 +6,40 @@ using NewsMiner.Storage;
 namespace NewsMiner;
 
 /// <summary>A site to crawl: its start pages and the province its articles are about when the text names none.</summary>
-public sealed record CrawlSource(string Name, string? Province, IReadOnlyList<Uri> StartUrls);
+public sealed record CrawlSource(string Name, string? Province, IReadOnlyList<Uri> StartUrls)
+{
+    /// <summary>Hosts whose links are followed; empty means the hosts of <see cref="StartUrls"/>.</summary>
+    public IReadOnlyCollection<string> AllowedHosts { get; init; } = [];
+
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> ArticlePatterns { get; init; } = [];
+
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> ListingPatterns { get; init; } = [];
+
+    /// <summary>A regex matching this source's listing pages that are further pages of one listing (?page=N, /trang-N).</summary>
+    public System.Text.RegularExpressions.Regex? PaginationPattern { get; init; }
+
+    public int MaxDepth { get; init; } = int.MaxValue;
+
+    /// <summary>Pages per run for this source; null: only the crawl-wide budget.</summary>
+    public int? MaxPages { get; init; }
+
+    /// <summary>How often start pages and listings are fetched again; null: on every run.</summary>
+    public TimeSpan? RevisitInterval { get; init; }
+
+    /// <summary>Pause between requests to this source's hosts; null: the crawl's default.</summary>
+    public int? DelayMs { get; init; }
+
+    /// <summary>The crawler's view of this source.</summary>
+    public Crawling.CrawlScope ToScope(IReadOnlyCollection<string>? fallbackHosts) => new(Name)
+    {
+        AllowedHosts = AllowedHosts.Count > 0 ? AllowedHosts : fallbackHosts ?? StartUrls.Select(u => u.Host).ToList(),
+        ArticlePatterns = ArticlePatterns,
+        ListingPatterns = PaginationPattern is null ? ListingPatterns : [.. ListingPatterns, PaginationPattern],
+        MaxDepth = MaxDepth,
+        RevisitInterval = RevisitInterval ?? TimeSpan.Zero,
+        DelayMs = DelayMs,
+    };
+}
 
 /// <summary>What one crawl did, for the summary line and for tests.</summary>
 public sealed record CrawlReport(
@@ -16,7 +49,9 @@ public sealed record CrawlReport(
     int ArticlesUnchanged,
     int PagesWithoutArticle,
     int FiguresStored,
-    IReadOnlyDictionary<string, int> FailuresByClass);
+    IReadOnlyDictionary<string, int> FailuresByClass,
+    int Duplicates = 0,
+    int Retried = 0);
 
 /// <summary>An article read from one page: the Extraction and Mining stages run, nothing stored.</summary>
 public sealed record ProcessedPage(Article? Article, MiningResult? Mining, string? Error, ExtractionResult Extraction);
@@ -68,73 +103,196 @@ public sealed class NewsPipeline
         return new ProcessedPage(article, mining, null, extraction);
     }
 
-    /// <summary>Crawls the sources into the store. Returns when the crawl ends or <paramref name="ct"/> is cancelled.</summary>
+    /// <summary>
+    /// Crawls the sources into the store through the database frontier: a crawl killed at any moment and started
+    /// again fetches nothing it had finished, loses nothing, and stores no article twice. Returns when no URL is due
+    /// or <paramref name="ct"/> is cancelled.
+    /// </summary>
+    /// <exception cref="StoreException">Another crawl holds this database's lock.</exception>
     public async Task<CrawlReport> CrawlAsync(NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
         IProgress<CrawlReport>? progress, CancellationToken ct, HttpMessageHandler? handler = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(sources);
+        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        if (await frontier.TryLockAsync($"newsminer crawl", ct).ConfigureAwait(false) is { } holder)
+            throw new StoreException($"Another crawl is running on {store.Path}: {holder}");
+        // We hold the lock, so whatever is in flight belongs to a crawl that died.
+        await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
+        return await CrawlWithFrontierAsync(store, frontier, sources, options, progress, ct, handler).ConfigureAwait(false);
+    }
+
+    /// <summary>One pass over what is due in the frontier, which the caller has locked and prepared.</summary>
+    public async Task<CrawlReport> CrawlWithFrontierAsync(NewsStore store, FrontierStore frontier, IReadOnlyList<CrawlSource> sources,
+        CrawlOptions options, IProgress<CrawlReport>? progress, CancellationToken ct, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(frontier);
         foreach (var source in sources)
         {
             foreach (var start in source.StartUrls)
                 await store.SaveSourceAsync(new SourceRecord(source.Name, source.Province, start.AbsoluteUri), ct).ConfigureAwait(false);
         }
-        var startUrls = sources.SelectMany(s => s.StartUrls).Distinct().ToList();
-        using var crawler = new Crawler(options with { StartUrls = startUrls }, handler);
+        var scopes = sources.GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().ToScope(options.AllowedHosts), StringComparer.Ordinal);
+        var seeds = sources.SelectMany(s => s.StartUrls.Where(u => u.IsAbsoluteUri && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+            .Select(u => new FrontierEntry(Crawler.Canonicalize(u), 0, s.Name, s.RevisitInterval ?? TimeSpan.Zero))).ToList();
+        await frontier.SeedAsync(seeds, ct).ConfigureAwait(false);
+
+        var runs = new Dictionary<string, (long Id, RunCounter Counter)>(StringComparer.Ordinal);
+        foreach (var name in scopes.Keys) runs[name] = (await frontier.StartRunAsync(name, ct).ConfigureAwait(false), new RunCounter());
+        var provinces = sources.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Province, StringComparer.Ordinal);
+
+        using var crawler = new Crawler(options with { StartUrls = [], Scopes = scopes }, handler);
         var failuresByClass = new Dictionary<string, int>(StringComparer.Ordinal);
-        int fetched = 0, failures = 0, stored = 0, unchanged = 0, noArticle = 0, figures = 0;
+        int fetched = 0, failures = 0, stored = 0, unchanged = 0, noArticle = 0, figures = 0, duplicates = 0;
+        var lastRunSave = DateTimeOffset.UtcNow;
 
-        CrawlReport Snapshot() => new(fetched, failures, stored, unchanged, noArticle, figures, new Dictionary<string, int>(failuresByClass));
+        CrawlReport Snapshot() => new(fetched, failures, stored, unchanged, noArticle, figures, new Dictionary<string, int>(failuresByClass), duplicates);
 
-        async Task Fail(Uri url, string errorClass, string message, int status, long durationMs)
+        async Task Fail(Uri url, string errorClass, string message, int status, long durationMs, RunCounter? run)
         {
             failures++;
             failuresByClass[errorClass] = failuresByClass.GetValueOrDefault(errorClass) + 1;
+            run?.Fail(errorClass);
             await store.RecordFetchAsync(new FetchRecord(url.AbsoluteUri, DateTimeOffset.UtcNow, status, errorClass, message, null, durationMs), ct)
                 .ConfigureAwait(false);
         }
 
-        await foreach (var outcome in crawler.CrawlAsync(ct).ConfigureAwait(false))
+        async Task SaveRunsAsync(bool finished)
         {
-            switch (outcome)
+            foreach (var (id, counter) in runs.Values)
+                await frontier.UpdateRunAsync(id, counter.Snapshot(), finished, finished ? CancellationToken.None : ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await foreach (var outcome in crawler.CrawlAsync(frontier, ct).ConfigureAwait(false))
             {
-                case FetchFailure failure:
-                    await Fail(failure.Url, failure.ErrorClass, failure.Message, failure.Status ?? 0, 0).ConfigureAwait(false);
-                    break;
-                case FetchedPage page:
-                    fetched++;
-                    await store.RecordFetchAsync(new FetchRecord(page.Url.AbsoluteUri, page.FetchedAt, page.Status, null, null, page.ContentHash, page.DurationMs), ct)
-                        .ConfigureAwait(false);
-                    if (await store.HasArticleWithHashAsync(page.ContentHash, ct).ConfigureAwait(false))
-                    {
+                var sourceName = SourceOf(sources, outcome.Url);
+                var run = sourceName is not null && runs.TryGetValue(sourceName, out var r) ? r.Counter : null;
+                switch (outcome)
+                {
+                    case FetchFailure failure:
+                        await Fail(failure.Url, failure.ErrorClass, failure.Message, failure.Status ?? 0, 0, run).ConfigureAwait(false);
+                        break;
+                    case UnchangedPage same:
+                        fetched++;
                         unchanged++;
+                        run?.Page();
+                        await store.RecordFetchAsync(new FetchRecord(same.Url.AbsoluteUri, same.FetchedAt, same.Status, null, "unchanged", null, 0), ct)
+                            .ConfigureAwait(false);
                         break;
-                    }
-                    ProcessedPage processed;
-                    try
-                    {
-                        processed = Process(page.Html, page.FinalUrl, isHtml: true, ProvinceOf(sources, page.FinalUrl));
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // One unreadable page must not stop a crawl that runs for weeks; the failure is on record.
-                        await Fail(page.Url, ExtractErrorClass, ex.GetType().Name + ": " + ex.Message, page.Status, page.DurationMs).ConfigureAwait(false);
+                    case FetchedPage page:
+                        if (page.LegacyEncoding is { } legacy)
+                        {
+                            await Fail(page.Url, FetchErrorClass.LegacyEncoding, $"text in the legacy {legacy} font encoding", page.Status, page.DurationMs, run)
+                                .ConfigureAwait(false);
+                            break;
+                        }
+                        run?.Page();
+                        fetched++;
+                        await store.RecordFetchAsync(new FetchRecord(page.Url.AbsoluteUri, page.FetchedAt, page.Status, null, null, page.ContentHash, page.DurationMs), ct)
+                            .ConfigureAwait(false);
+                        if (await store.HasArticleWithHashAsync(page.ContentHash, ct).ConfigureAwait(false))
+                        {
+                            unchanged++;
+                            break;
+                        }
+                        ProcessedPage processed;
+                        try
+                        {
+                            processed = Process(page.Html, page.FinalUrl, isHtml: true, sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl));
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // One unreadable page must not stop a crawl that runs for weeks; the failure is on record.
+                            await Fail(page.Url, ExtractErrorClass, ex.GetType().Name + ": " + ex.Message, page.Status, page.DurationMs, run).ConfigureAwait(false);
+                            break;
+                        }
+                        if (processed.Extraction.Error == Extraction.DropReasons.TransportErrorError)
+                        {
+                            // A server that answered 200 with a .NET exception as its body: a failed fetch, never an article.
+                            await Fail(page.Url, FetchErrorClass.LeakedError, "the page body is a transport error message", page.Status, page.DurationMs, run)
+                                .ConfigureAwait(false);
+                            break;
+                        }
+                        if (processed.Article is not { } article || !LooksLikeArticle(article))
+                        {
+                            noArticle++;
+                            break;
+                        }
+                        var key = article.CanonicalUrl ?? article.Url;
+                        var duplicate = key is not null && key != page.FinalUrl.AbsoluteUri
+                            && await store.HasArticleWithUrlAsync(key, ct).ConfigureAwait(false);
+                        var found = processed.Mining!.Figures;
+                        // A print view or copy naming a stored article as canonical updates that article and adds its URL.
+                        await store.SaveArticleAsync(article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, found,
+                            new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version,
+                                FigureMiner.Version, page.FetchedAt), ct).ConfigureAwait(false);
+                        if (duplicate)
+                        {
+                            duplicates++;
+                            break;
+                        }
+                        stored++;
+                        run?.NewArticle(page.FetchedAt);
+                        figures += found.Count;
                         break;
-                    }
-                    if (processed.Article is not { } article || !LooksLikeArticle(article))
-                    {
-                        noArticle++;
-                        break;
-                    }
-                    var found = processed.Mining!.Figures;
-                    await store.SaveArticleAsync(article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, found,
-                        new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version,
-                            FigureMiner.Version, page.FetchedAt), ct).ConfigureAwait(false);
-                    stored++;
-                    figures += found.Count;
-                    break;
+                }
+                progress?.Report(Snapshot());
+                if (DateTimeOffset.UtcNow - lastRunSave > TimeSpan.FromSeconds(5))
+                {
+                    lastRunSave = DateTimeOffset.UtcNow;
+                    await SaveRunsAsync(finished: false).ConfigureAwait(false);
+                }
             }
-            progress?.Report(Snapshot());
+        }
+        finally
+        {
+            await SaveRunsAsync(finished: true).ConfigureAwait(false);
         }
         return Snapshot();
+    }
+
+    /// <summary>The source whose start URL shares the longest path with <paramref name="url"/> on its host.</summary>
+    private static string? SourceOf(IReadOnlyList<CrawlSource> sources, Uri url)
+    {
+        string? best = null;
+        var bestLength = -1;
+        foreach (var source in sources)
+        {
+            foreach (var start in source.StartUrls)
+            {
+                if (Crawler.HostKey(start.Host) != Crawler.HostKey(url.Host)) continue;
+                var length = CommonPrefix(start.AbsolutePath, url.AbsolutePath);
+                if (length > bestLength) { best = source.Name; bestLength = length; }
+            }
+        }
+        return best;
+    }
+
+    private sealed class RunCounter
+    {
+        private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
+        private long _pages;
+        private long _new;
+        private DateTimeOffset? _last;
+
+        public void Page() => _pages++;
+
+        public void Fail(string errorClass)
+        {
+            _pages++;
+            _failures[errorClass] = _failures.GetValueOrDefault(errorClass) + 1;
+        }
+
+        public void NewArticle(DateTimeOffset at)
+        {
+            _new++;
+            _last = at;
+        }
+
+        public SourceRunCounts Snapshot() => new(_pages, _new, _last, new Dictionary<string, long>(_failures));
     }
 
     private static bool LooksLikeArticle(Article article) =>

@@ -11,15 +11,23 @@ public static class CrawlCommand
     {
         var start = new Option<string[]>("--start")
         {
-            Description = "Start URL(s): section listings or front pages",
-            Required = true,
+            Description = "Start URL(s): section listings or front pages (instead of a sources file)",
             AllowMultipleArgumentsPerToken = true,
         };
         var maxPages = new Option<int>("--max-pages") { Description = "Stop after this many pages", DefaultValueFactory = _ => CrawlOptions.DefaultMaxPages };
         var delay = new Option<int>("--delay-ms") { Description = "Delay between requests to one host, in ms", DefaultValueFactory = _ => CrawlOptions.DefaultDelayMs };
         var province = new Option<string?>("--province") { Description = "The sites' province, used when an article names none" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary" };
-        var command = new Command("crawl", "Crawl sites into the database: fetch, extract, mine and store every article.") { start, maxPages, delay, province, quiet };
+        var sourcesFile = new Option<string?>("--sources") { Description = $"Sources file (JSON); default: the bundled {SourceCatalog.BundledPath} when no --start is given" };
+        var watch = new Option<bool>("--watch") { Description = "Keep running: revisit each source's listings on its interval until stopped (Ctrl+C / SIGTERM)" };
+        var refetch = new Option<bool>("--refetch") { Description = "Fetch finished pages again (articles included)" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight across all hosts", DefaultValueFactory = _ => CrawlOptions.DefaultMaxConcurrency };
+        var contact = new Option<string?>("--contact") { Description = "Contact URL sent in the User-Agent" };
+        var noRobots = new Option<bool>("--ignore-robots") { Description = "Do not fetch robots.txt (only for your own test sites)" };
+        var command = new Command("crawl", "Crawl sites into the database: fetch, extract, mine and store every article. Safe to kill and run again.")
+        {
+            start, maxPages, delay, province, quiet, sourcesFile, watch, refetch, concurrency, contact, noRobots,
+        };
         command.SetAction(async (r, ct) =>
         {
             var urls = new List<Uri>();
@@ -31,9 +39,34 @@ public static class CrawlCommand
             }
             if (r.GetValue(maxPages) < 1) throw new UserError("--max-pages must be at least 1");
             if (r.GetValue(delay) < 0) throw new UserError("--delay-ms must not be negative");
-            var options = new CrawlOptions { StartUrls = urls, MaxPages = r.GetValue(maxPages), DelayMs = r.GetValue(delay) };
-            var sources = new[] { new CrawlSource("command line", r.GetValue(province), urls) };
+            if (r.GetValue(concurrency) < 1) throw new UserError("--concurrency must be at least 1");
+            var options = new CrawlOptions
+            {
+                StartUrls = urls, MaxPages = r.GetValue(maxPages), DelayMs = r.GetValue(delay), MaxConcurrency = r.GetValue(concurrency),
+                RespectRobots = !r.GetValue(noRobots),
+            };
+            if (r.GetValue(contact) is { } c) options = options with { ContactUrl = c };
+            IReadOnlyList<CrawlSource> sources;
+            if (urls.Count > 0)
+            {
+                sources = [new CrawlSource("command line", r.GetValue(province), urls)];
+            }
+            else
+            {
+                var path = r.GetValue(sourcesFile) ?? SourceCatalog.FindBundled()
+                    ?? throw new UserError($"no --start and no --sources given, and the bundled {SourceCatalog.BundledPath} was not found");
+                try
+                {
+                    sources = SourceCatalog.Load(path);
+                }
+                catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+                {
+                    throw new UserError(e.Message);
+                }
+            }
             await using var store = await NewsStore.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
+            if (r.GetValue(watch)) return await WatchAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
+            if (r.GetValue(refetch)) await RequeueAllAsync(store, ct).ConfigureAwait(false);
             var report = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             return report.PagesFetched == 0 && report.Failures > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         });
@@ -46,11 +79,17 @@ public static class CrawlCommand
     {
         var watch = Stopwatch.StartNew();
         var lastPrint = TimeSpan.Zero;
+        // A terminal gets one live line rewritten in place; a log file gets a plain line every few seconds.
+        var live = !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
+        var every = live ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
         var progress = new SynchronousProgress<CrawlReport>(p =>
         {
-            if (quiet || watch.Elapsed - lastPrint < TimeSpan.FromSeconds(5)) return;
+            if (quiet || watch.Elapsed - lastPrint < every) return;
             lastPrint = watch.Elapsed;
-            io.Error.WriteLine($"crawl: {p.PagesFetched} fetched, {p.Failures} failed, {p.ArticlesStored} articles, {p.FiguresStored} figures ({watch.Elapsed.TotalSeconds:F0} s)");
+            var rate = (p.PagesFetched + p.Failures) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+            var line = $"crawl: {p.PagesFetched} fetched, {p.Failures} failed, {p.ArticlesStored} articles, {p.FiguresStored} figures, {rate:F1} pages/s ({watch.Elapsed.TotalSeconds:F0} s)";
+            if (live) io.Error.Write("\r" + line + "\u001b[K");
+            else io.Error.WriteLine(line);
         });
         var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, progress, ct).ConfigureAwait(false);
         var failures = report.FailuresByClass.Count == 0 ? "none" : string.Join(", ", report.FailuresByClass.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"));
@@ -58,6 +97,41 @@ public static class CrawlCommand
             $"{report.ArticlesUnchanged} unchanged, {report.PagesWithoutArticle} page(s) without an article, {report.FiguresStored} figure(s). Failures: {failures}.");
         io.Out.WriteLine($"Database: {Path.GetFullPath(store.Path)}");
         return report;
+    }
+
+    /// <summary>Crawls until cancelled: each pass takes what is due, then sleeps until the next listing revisit.</summary>
+    private static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
+        CancellationToken ct)
+    {
+        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        if (await frontier.TryLockAsync("newsminer crawl --watch", ct).ConfigureAwait(false) is { } holder)
+            throw new UserError($"another crawl is running on {store.Path}: {holder}");
+        await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
+        var pipeline = NewsPipeline.CreateDefault();
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var report = await pipeline.CrawlWithFrontierAsync(store, frontier, sources, options, null, ct).ConfigureAwait(false);
+                if (!quiet) io.Error.WriteLine($"crawl: pass done: {report.PagesFetched} fetched, {report.ArticlesStored} new article(s), {report.Failures} failed");
+                var next = await frontier.NextRevisitAsync(ct).ConfigureAwait(false) ?? DateTimeOffset.UtcNow.AddHours(1);
+                var wait = next - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C / SIGTERM: the frontier keeps whatever was in flight queued for the next run.
+        }
+        io.Out.WriteLine("crawl: stopped");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>--refetch: every finished URL is queued again (conditional GET still spares unchanged pages).</summary>
+    private static async Task RequeueAllAsync(NewsStore store, CancellationToken ct)
+    {
+        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await frontier.RequeueFinishedAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Progress that runs the handler on the reporting thread (no posting to a thread pool, no reordering).</summary>

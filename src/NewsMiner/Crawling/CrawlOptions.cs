@@ -50,4 +50,41 @@ public sealed record CrawlOptions
     /// leading "www.", because provincial portals answer on both forms and link to either.
     /// </summary>
     public IReadOnlyCollection<string>? AllowedHosts { get; init; }
+
+    /// <summary>Per-source rules (hosts, URL patterns, depth, delay) keyed by source name; URLs of other sources use the options above.</summary>
+    public IReadOnlyDictionary<string, CrawlScope> Scopes { get; init; } = new Dictionary<string, CrawlScope>();
+
+    /// <summary>Fetch and obey robots.txt (off only for benchmarks and tests of other behaviour).</summary>
+    public bool RespectRobots { get; init; } = true;
+
+    /// <summary>Requests in flight per host. Politeness means 1; only benchmarks on loopback raise it.</summary>
+    public int ConnectionsPerHost { get; init; } = 1;
+
+    /// <summary>Attempts per URL for transient failures (429, 5xx, timeouts, resets) before it is failed for good.</summary>
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
+
+    /// <summary>First retry delay; doubled per attempt with ±50 % jitter, capped by <see cref="MaxRetryDelayMs"/>.</summary>
+    public int RetryBaseDelayMs { get; init; } = DefaultRetryBaseDelayMs;
+
+    /// <summary>Cap on a retry delay, Retry-After included: a server asking for a day is retried in an hour.</summary>
+    public int MaxRetryDelayMs { get; init; } = DefaultMaxRetryDelayMs;
+
+    /// <summary>Connection-level failures in a row (dns, connect, tls, timeout, reset) that open a host's circuit breaker.</summary>
+    public int BreakerThreshold { get; init; } = DefaultBreakerThreshold;
+
+    /// <summary>How long an open breaker keeps a host alone before one request tries it again.</summary>
+    public int BreakerCooldownMs { get; init; } = DefaultBreakerCooldownMs;
+
+    /// <summary>How long a host whose robots.txt answered 5xx (or not at all) is left alone.</summary>
+    public int RobotsRetryDelayMs { get; init; } = DefaultRobotsRetryDelayMs;
+
+    public const int DefaultMaxAttempts = 4;
+    public const int DefaultRetryBaseDelayMs = 2000;
+    public const int DefaultMaxRetryDelayMs = 3_600_000;
+    public const int DefaultBreakerThreshold = 5;
+    public const int DefaultBreakerCooldownMs = 300_000;
+    public const int DefaultRobotsRetryDelayMs = 900_000;
+
+    /// <summary>The product token matched against robots.txt user-agent lines.</summary>
+    public const string RobotsToken = "newsminer";
 }

@@ -16,7 +16,22 @@ public sealed record FetchedPage(
     string Html,
     string ContentHash,
     DateTimeOffset FetchedAt,
-    long DurationMs) : CrawlOutcome(Url, FetchedAt);
+    long DurationMs) : CrawlOutcome(Url, FetchedAt)
+{
+    /// <summary>Validators for the next conditional GET.</summary>
+    public string? ETag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    /// <summary>The body hashes the same as on the last fetch of this URL: nothing to extract again.</summary>
+    public bool SameAsLastFetch { get; init; }
+
+    /// <summary>"tcvn3" or "vni" when the text is in a legacy Vietnamese font encoding (reads as gibberish in Unicode).</summary>
+    public string? LegacyEncoding { get; init; }
+}
+
+/// <summary>A revisit answered 304 Not Modified (or with the same body hash): the stored result stands.</summary>
+public sealed record UnchangedPage(Uri Url, int Status, DateTimeOffset FetchedAt) : CrawlOutcome(Url, FetchedAt);
 
 /// <summary>A URL that yielded no usable page; <paramref name="ErrorClass"/> is one of <see cref="FetchErrorClass"/>.</summary>
 public sealed record FetchFailure(
@@ -24,4 +39,11 @@ public sealed record FetchFailure(
     string ErrorClass,
     string Message,
     int? Status,
-    DateTimeOffset FetchedAt) : CrawlOutcome(Url, FetchedAt);
+    DateTimeOffset FetchedAt) : CrawlOutcome(Url, FetchedAt)
+{
+    /// <summary>What the server asked for in Retry-After (429/503), already converted to a delay.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Attempts made on this URL including this one.</summary>
+    public int Attempt { get; init; } = 1;
+}

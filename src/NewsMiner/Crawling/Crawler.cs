@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -23,6 +22,8 @@ public sealed class Crawler : IDisposable
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly HashSet<string> _allowedHosts;
+    private readonly Dictionary<string, RobotsTxt> _robots = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _robotsGate = new(1, 1);
 
     /// <param name="handler">
     /// Replaces the network stack (tests, proxies). It must not follow redirects itself, or loops and
@@ -38,6 +39,8 @@ public sealed class Crawler : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TimeoutMs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBodyBytes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ConnectionsPerHost, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
 
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -64,36 +67,21 @@ public sealed class Crawler : IDisposable
     public async Task<CrawlOutcome> FetchOneAsync(Uri url, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(url);
-        // Without a claim callback the core never drops a fetch as a duplicate.
-        return await FetchCoreAsync(url, claim: null, ct).ConfigureAwait(false)
+        // Without a frontier the core never drops a fetch as a duplicate.
+        return await FetchCoreAsync(url, item: null, frontier: null, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A single fetch cannot be a duplicate.");
     }
 
     /// <summary>
-    /// Walks the allowed hosts breadth first from <see cref="CrawlOptions.StartUrls"/>, yielding one outcome per fetched
-    /// URL. Cancelling stops new requests, cancels those in flight and ends the sequence with
-    /// <see cref="OperationCanceledException"/>; disposing the enumerator early does the same without the exception.
+    /// Walks the allowed hosts breadth first from <see cref="CrawlOptions.StartUrls"/> with a frontier that lives for
+    /// this call only, yielding one outcome per fetched URL. Cancelling stops new requests, cancels those in flight
+    /// and ends the sequence with <see cref="OperationCanceledException"/>; disposing the enumerator early does the
+    /// same without the exception.
     /// </summary>
     public async IAsyncEnumerable<CrawlOutcome> CrawlAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
-        var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        var frontier = new Dictionary<string, Queue<Uri>>(StringComparer.Ordinal);
-        var busyHosts = new HashSet<string>(StringComparer.Ordinal);
-        var notBefore = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var results = Channel.CreateUnbounded<FetchResult>(new UnboundedChannelOptions { SingleReader = true });
-        var running = new List<Task>();
-        var delay = TimeSpan.FromMilliseconds(_options.DelayMs);
-        var budgetUsed = 0; // outcomes yielded plus fetches in flight
-
-        void Enqueue(Uri canonical)
-        {
-            var host = HostKey(canonical.Host);
-            if (!frontier.TryGetValue(host, out var queue)) frontier[host] = queue = new Queue<Uri>();
-            queue.Enqueue(canonical);
-        }
-
+        var frontier = new MemoryFrontier();
+        var seeds = new List<FrontierEntry>();
         foreach (var start in _options.StartUrls)
         {
             if (!UrlCanonicalizer.IsHttp(start))
@@ -101,40 +89,140 @@ public sealed class Crawler : IDisposable
                 yield return new FetchFailure(start, FetchErrorClass.BadUrl, "start URL is not an absolute http(s) URL", null, _time.GetUtcNow());
                 continue;
             }
-            var canonical = Canonicalize(start);
-            if (seen.TryAdd(canonical.AbsoluteUri, 0)) Enqueue(canonical);
+            seeds.Add(new FrontierEntry(Canonicalize(start), 0, null));
         }
+        await frontier.AddAsync(seeds, ct).ConfigureAwait(false);
+        await foreach (var outcome in CrawlAsync(frontier, ct).ConfigureAwait(false)) yield return outcome;
+    }
+
+    /// <summary>
+    /// Crawls what <paramref name="frontier"/> holds, adding the links it finds. An outcome is marked finished in the
+    /// frontier only when the consumer asks for the next one, so whatever the consumer does with it (store an
+    /// article) happens before the URL counts as done: a crash in between fetches it again, never loses it.
+    /// Transient failures go back to the frontier with a later due time and are not yielded until the last attempt.
+    /// </summary>
+    public async IAsyncEnumerable<CrawlOutcome> CrawlAsync(ICrawlFrontier frontier, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(frontier);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        var results = Channel.CreateUnbounded<FetchResult>(new UnboundedChannelOptions { SingleReader = true });
+        var running = new List<Task>();
+        var hostDue = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var busy = new Dictionary<string, int>(StringComparer.Ordinal);
+        var notBefore = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var connectionFailures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inFlight = 0;
+        var budgetUsed = 0; // fetches yielded plus fetches in flight
+
+        foreach (var host in await frontier.HostsWithWorkAsync(ct).ConfigureAwait(false)) hostDue[host] = DateTimeOffset.MinValue;
 
         try
         {
             while (true)
             {
-                foreach (var (host, queue) in frontier)
+                var now = _time.GetUtcNow();
+                foreach (var host in hostDue.Keys.ToList())
                 {
-                    if (budgetUsed >= _options.MaxPages) break;
-                    if (queue.Count == 0 || !busyHosts.Add(host)) continue;
-                    budgetUsed++;
-                    running.Add(RunFetchAsync(host, queue.Dequeue(), notBefore.GetValueOrDefault(host), slots, seen, results.Writer, stop.Token));
+                    while (budgetUsed < _options.MaxPages && hostDue.TryGetValue(host, out var due) && due <= now
+                        && busy.GetValueOrDefault(host) < _options.ConnectionsPerHost)
+                    {
+                        var item = await frontier.ClaimAsync(host, now, ct).ConfigureAwait(false);
+                        if (item is null)
+                        {
+                            if (await frontier.NextDueAsync(host, ct).ConfigureAwait(false) is { } next) hostDue[host] = next;
+                            else hostDue.Remove(host);
+                            break;
+                        }
+                        budgetUsed++;
+                        inFlight++;
+                        busy[host] = busy.GetValueOrDefault(host) + 1;
+                        running.Add(RunFetchAsync(item, frontier, notBefore.GetValueOrDefault(host), slots, results.Writer, stop.Token));
+                    }
                 }
-                if (busyHosts.Count == 0) yield break;
 
+                if (inFlight == 0)
+                {
+                    if (hostDue.Count == 0 || budgetUsed >= _options.MaxPages) yield break;
+                    var wait = hostDue.Values.Min() - _time.GetUtcNow();
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Wake for the first result, or when an idle host's next URL falls due (a retry, a revisit).
+                var idleDue = hostDue.Where(h => busy.GetValueOrDefault(h.Key) < _options.ConnectionsPerHost && h.Value > now)
+                    .Select(h => (DateTimeOffset?)h.Value).Min();
+                if (!results.Reader.TryPeek(out _) && idleDue is { } wake && budgetUsed < _options.MaxPages)
+                {
+                    using var timer = new CancellationTokenSource(Clamp(wake - now), _time);
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+                    try
+                    {
+                        await results.Reader.WaitToReadAsync(either.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        continue;
+                    }
+                }
                 var result = await results.Reader.ReadAsync(ct).ConfigureAwait(false);
                 running.RemoveAll(t => t.IsCompleted);
-                busyHosts.Remove(result.Host);
-                notBefore[result.Host] = result.FinishedAt + delay;
+                inFlight--;
+                var resultHost = result.Item.Host;
+                busy[resultHost]--;
+                notBefore[resultHost] = result.FinishedAt + result.HostDelay;
                 result.Error?.Throw();
+
+                if (result.DeferHostUntil is { } deferUntil)
+                {
+                    // robots.txt unavailable: the URL keeps its attempts; the whole host waits.
+                    budgetUsed--;
+                    await frontier.RetryLaterAsync(result.Item with { Attempts = result.Item.Attempts - 1 }, (FetchFailure)result.Outcome!, deferUntil, ct)
+                        .ConfigureAwait(false);
+                    hostDue[resultHost] = deferUntil;
+                    continue;
+                }
                 if (result.Outcome is null)
                 {
                     budgetUsed--;
+                    await frontier.CompleteAsync(result.Item, null, [], ct).ConfigureAwait(false);
                     continue;
                 }
-                foreach (var link in result.Links)
+
+                if (result.Outcome is FetchFailure failure && FetchErrorClass.IsConnectionLevel(failure.ErrorClass))
                 {
-                    if (!_allowedHosts.Contains(HostKey(link.Host))) continue;
-                    var canonical = Canonicalize(link);
-                    if (seen.TryAdd(canonical.AbsoluteUri, 0)) Enqueue(canonical);
+                    var count = connectionFailures[resultHost] = connectionFailures.GetValueOrDefault(resultHost) + 1;
+                    if (count >= _options.BreakerThreshold)
+                    {
+                        // Breaker open: leave the host alone; its URLs stay queued for when it comes back.
+                        connectionFailures[resultHost] = 0;
+                        notBefore[resultHost] = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.BreakerCooldownMs);
+                    }
                 }
-                yield return result.Outcome;
+                else
+                {
+                    connectionFailures.Remove(resultHost);
+                }
+
+                if (result.Outcome is FetchFailure transient && FetchErrorClass.IsTransient(transient.ErrorClass, transient.Status)
+                    && result.Item.Attempts + 1 < _options.MaxAttempts)
+                {
+                    budgetUsed--;
+                    var due = _time.GetUtcNow() + RetryDelay(transient, result.Item.Attempts);
+                    if (notBefore[resultHost] > due) due = notBefore[resultHost];
+                    await frontier.RetryLaterAsync(result.Item, transient, due, ct).ConfigureAwait(false);
+                    hostDue[resultHost] = hostDue.TryGetValue(resultHost, out var current) && current < due ? current : due;
+                    continue;
+                }
+
+                var entries = AdmitLinks(result.Item, result.Links);
+                var outcome = result.Outcome is FetchFailure last ? last with { Attempt = result.Item.Attempts + 1 } : result.Outcome;
+                yield return outcome;
+                await frontier.CompleteAsync(result.Item, outcome, entries, ct).ConfigureAwait(false);
+                foreach (var entry in entries) hostDue.TryAdd(HostKey(entry.Url.Host), DateTimeOffset.MinValue);
+                // The host may have had nothing due when it was last asked; its next due time moved with this result.
+                if (!hostDue.ContainsKey(resultHost) && await frontier.NextDueAsync(resultHost, ct).ConfigureAwait(false) is { } again)
+                    hostDue[resultHost] = again;
             }
         }
         finally
@@ -145,17 +233,66 @@ public sealed class Crawler : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _robotsGate.Dispose();
+    }
 
-    private sealed record FetchResult(string Host, CrawlOutcome? Outcome, IReadOnlyList<Uri> Links, DateTimeOffset FinishedAt, ExceptionDispatchInfo? Error);
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
+
+    /// <summary>Retry-After when the server gave one, else exponential backoff with ±50 % jitter; both capped.</summary>
+    internal TimeSpan RetryDelay(FetchFailure failure, int previousAttempts)
+    {
+        var cap = TimeSpan.FromMilliseconds(_options.MaxRetryDelayMs);
+        if (failure.RetryAfter is { } asked) return asked > cap ? cap : asked < TimeSpan.Zero ? TimeSpan.Zero : asked;
+        var backoff = _options.RetryBaseDelayMs * Math.Pow(2, Math.Min(previousAttempts, 20));
+        var jittered = backoff * (0.5 + Random.Shared.NextDouble());
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, cap.TotalMilliseconds));
+    }
+
+    /// <summary>Links the item's source follows, as frontier entries one level deeper.</summary>
+    private List<FrontierEntry> AdmitLinks(FrontierItem item, IReadOnlyList<Uri> links)
+    {
+        var entries = new List<FrontierEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var scope = item.Source is { } name ? _options.Scopes.GetValueOrDefault(name) : null;
+        foreach (var link in links)
+        {
+            var canonical = Canonicalize(link);
+            if (!seen.Add(canonical.AbsoluteUri)) continue;
+            if (scope is not null)
+            {
+                if (scope.Admit(canonical, item.Depth + 1) is { } admitted) entries.Add(admitted);
+            }
+            else if (_allowedHosts.Contains(HostKey(canonical.Host)))
+            {
+                entries.Add(new FrontierEntry(canonical, item.Depth + 1, item.Source));
+            }
+        }
+        return entries;
+    }
+
+    private TimeSpan HostDelay(FrontierItem item, RobotsTxt? robots)
+    {
+        var ms = (item.Source is { } name ? _options.Scopes.GetValueOrDefault(name)?.DelayMs : null) ?? _options.DelayMs;
+        var delay = TimeSpan.FromMilliseconds(ms);
+        return robots?.CrawlDelay is { } asked && asked > delay ? asked : delay;
+    }
+
+    private sealed record FetchResult(
+        FrontierItem Item, CrawlOutcome? Outcome, IReadOnlyList<Uri> Links, DateTimeOffset FinishedAt, TimeSpan HostDelay,
+        DateTimeOffset? DeferHostUntil, ExceptionDispatchInfo? Error);
 
     private async Task RunFetchAsync(
-        string host, Uri url, DateTimeOffset notBefore, SemaphoreSlim slots, ConcurrentDictionary<string, byte> seen,
-        ChannelWriter<FetchResult> results, CancellationToken ct)
+        FrontierItem item, ICrawlFrontier frontier, DateTimeOffset notBefore, SemaphoreSlim slots, ChannelWriter<FetchResult> results,
+        CancellationToken ct)
     {
         CrawlOutcome? outcome = null;
         IReadOnlyList<Uri> links = [];
         ExceptionDispatchInfo? error = null;
+        DateTimeOffset? deferHost = null;
+        RobotsTxt? robots = null;
         try
         {
             var wait = notBefore - _time.GetUtcNow();
@@ -164,7 +301,25 @@ public sealed class Crawler : IDisposable
             await slots.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                outcome = await FetchCoreAsync(url, u => seen.TryAdd(Canonicalize(u).AbsoluteUri, 0), ct).ConfigureAwait(false);
+                if (_options.RespectRobots)
+                {
+                    var (rules, fetchedNow, problem) = await RobotsForAsync(item.Url, ct).ConfigureAwait(false);
+                    robots = rules;
+                    if (problem is not null)
+                    {
+                        outcome = problem;
+                        deferHost = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.RobotsRetryDelayMs);
+                    }
+                    else if (rules is not null && !rules.IsAllowed(item.Url))
+                    {
+                        outcome = new FetchFailure(item.Url, FetchErrorClass.RobotsDenied, "disallowed by robots.txt", null, _time.GetUtcNow());
+                    }
+                    else if (fetchedNow && HostDelay(item, rules) is var pause && pause > TimeSpan.Zero)
+                    {
+                        await Task.Delay(pause, _time, ct).ConfigureAwait(false);
+                    }
+                }
+                outcome ??= await FetchCoreAsync(item.Url, item, frontier, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -181,14 +336,70 @@ public sealed class Crawler : IDisposable
             // Not a fetch failure (those are outcomes) but a defect: hand it to the enumerator to rethrow.
             error = ExceptionDispatchInfo.Capture(ex);
         }
-        results.TryWrite(new FetchResult(host, outcome, links, _time.GetUtcNow(), error));
+        if (ct.IsCancellationRequested) return; // the loop is gone; the item stays in flight and is queued again next run
+        results.TryWrite(new FetchResult(item, outcome, links, _time.GetUtcNow(), HostDelay(item, robots), deferHost, error));
     }
 
-    /// <param name="claim">
-    /// During a crawl, reserves a redirect target in the seen set; false means that page is fetched under its own URL,
-    /// so this fetch is dropped (null) rather than fetching it twice.
+    /// <returns>
+    /// The rules (null: none apply), whether robots.txt was fetched just now (so the host's pause is due again), and a
+    /// failure when the host must be deferred (robots.txt answered 5xx or not at all).
+    /// </returns>
+    private async Task<(RobotsTxt? Rules, bool FetchedNow, FetchFailure? Problem)> RobotsForAsync(Uri url, CancellationToken ct)
+    {
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        await _robotsGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_robots.TryGetValue(origin, out var cached)) return (cached, false, null);
+        }
+        finally
+        {
+            _robotsGate.Release();
+        }
+        var robotsUrl = new Uri(origin + "/robots.txt");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.TimeoutMs), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        RobotsTxt rules;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, robotsUrl);
+            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status >= 500)
+                return (null, true, new FetchFailure(url, FetchErrorClass.Http5xx, $"robots.txt answered HTTP {status}; host deferred", status, _time.GetUtcNow()));
+            if (status is >= 200 and < 300)
+            {
+                var body = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
+                rules = body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(HtmlDecoding.Decode(body, "utf-8"), CrawlOptions.RobotsToken);
+            }
+            else
+            {
+                // 4xx (and redirects we do not chase for robots): no rules, everything allowed.
+                rules = RobotsTxt.AllowAll;
+            }
+        }
+        catch (Exception ex) when (IsFetchFailure(ex) && !ct.IsCancellationRequested)
+        {
+            return (null, true, new FetchFailure(url, Classify(ex), "robots.txt unavailable; host deferred: " + Describe(ex), null, _time.GetUtcNow()));
+        }
+        await _robotsGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            _robots[origin] = rules;
+        }
+        finally
+        {
+            _robotsGate.Release();
+        }
+        return (rules, true, null);
+    }
+
+    /// <param name="frontier">
+    /// During a crawl, reserves a redirect target; false means that page is fetched under its own URL, so this fetch is
+    /// dropped (null) rather than fetching it twice.
     /// </param>
-    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, Func<Uri, bool>? claim, CancellationToken ct)
+    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, FrontierItem? item, ICrawlFrontier? frontier, CancellationToken ct)
     {
         var fetchedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
@@ -212,9 +423,15 @@ public sealed class Crawler : IDisposable
                 request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
                 request.Headers.TryAddWithoutValidation("Accept-Language", "vi,en;q=0.5");
+                if (hop == 0 && item is not null)
+                {
+                    if (item.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                    if (item.LastModified is { } modified) request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+                }
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
 
+                if (status == 304) return new UnchangedPage(url, 304, fetchedAt);
                 if (status is >= 300 and < 400)
                 {
                     var location = response.Headers.Location;
@@ -225,12 +442,15 @@ public sealed class Crawler : IDisposable
                         return Failure(FetchErrorClass.RedirectLoop, $"redirect from {current} back to {next}", status);
                     if (hop + 1 > _options.MaxRedirects)
                         return Failure(FetchErrorClass.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", status);
-                    if (claim is not null && !claim(next)) return null;
+                    if (item is not null && frontier is not null && !await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false))
+                        return null;
                     current = next;
                     continue;
                 }
-                if (status >= 500) return Failure(FetchErrorClass.Http5xx, $"HTTP {status} {response.ReasonPhrase}", status);
-                if (status >= 400) return Failure(FetchErrorClass.Http4xx, $"HTTP {status} {response.ReasonPhrase}", status);
+                if (status >= 500)
+                    return Failure(FetchErrorClass.Http5xx, $"HTTP {status} {response.ReasonPhrase}", status) with { RetryAfter = RetryAfterOf(response) };
+                if (status >= 400)
+                    return Failure(FetchErrorClass.Http4xx, $"HTTP {status} {response.ReasonPhrase}", status) with { RetryAfter = RetryAfterOf(response) };
 
                 var contentType = ContentTypeHeader.From(response.Content.Headers);
                 if (!contentType.IsHtml)
@@ -242,13 +462,20 @@ public sealed class Crawler : IDisposable
                 if (body is null)
                     return Failure(FetchErrorClass.TooLarge, $"body exceeds {_options.MaxBodyBytes} bytes", status);
 
+                var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+                if (item?.ContentHash == hash) return new UnchangedPage(url, status.Value, fetchedAt);
+
                 var html = HtmlDecoding.Decode(body, contentType.Charset);
                 if (string.IsNullOrWhiteSpace(html)) return Failure(FetchErrorClass.Empty, "empty body", status);
 
                 return new FetchedPage(
-                    url, current, status.Value, contentType.Raw, html,
-                    Convert.ToHexStringLower(SHA256.HashData(body)), fetchedAt,
-                    (long)_time.GetElapsedTime(started).TotalMilliseconds);
+                    url, current, status.Value, contentType.Raw, html, hash, fetchedAt,
+                    (long)_time.GetElapsedTime(started).TotalMilliseconds)
+                {
+                    ETag = response.Headers.ETag?.ToString(),
+                    LastModified = response.Content.Headers.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    LegacyEncoding = LegacyFontDetector.Detect(html),
+                };
             }
             catch (Exception ex) when (IsFetchFailure(ex) && !ct.IsCancellationRequested)
             {
@@ -259,6 +486,15 @@ public sealed class Crawler : IDisposable
                 return Failure(errorClass, message, status);
             }
         }
+    }
+
+    /// <summary>Retry-After as a delay from now: delta-seconds or an HTTP-date.</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - _time.GetUtcNow();
+        return null;
     }
 
     /// <returns>The body, or null when it grew past the cap (the rest is never downloaded).</returns>
@@ -287,7 +523,7 @@ public sealed class Crawler : IDisposable
     }
 
     /// <summary>Politeness and host admission treat "www.tinh.gov.vn" and "tinh.gov.vn" as one site.</summary>
-    private static string HostKey(string host)
+    internal static string HostKey(string host)
     {
         var key = host.Trim().TrimEnd('.').ToLowerInvariant();
         return key.StartsWith("www.", StringComparison.Ordinal) ? key[4..] : key;

@@ -16,7 +16,17 @@ public static class FetchErrorClass
     public const string TooManyRedirects = "too_many_redirects";
     public const string BadUrl = "bad_url";
     public const string Empty = "empty";
+    public const string RobotsDenied = "robots_denied";
+    public const string LegacyEncoding = "legacy_encoding";
+    public const string LeakedError = "leaked_error";
+
+    /// <summary>Failures worth another attempt later: the server or the path to it may recover.</summary>
+    public static bool IsTransient(string errorClass, int? status) =>
+        errorClass is Timeout or Reset or Connect or Http5xx || (errorClass == Http4xx && status is 429 or 408);
+
+    /// <summary>Failures that say the host itself is unreachable; enough in a row open its circuit breaker.</summary>
+    public static bool IsConnectionLevel(string errorClass) => errorClass is Dns or Connect or Tls or Timeout or Reset;
 
     public static IReadOnlyList<string> All { get; } =
-        [Dns, Connect, Tls, Timeout, Reset, Http4xx, Http5xx, TooLarge, NotHtml, RedirectLoop, TooManyRedirects, BadUrl, Empty];
+        [Dns, Connect, Tls, Timeout, Reset, Http4xx, Http5xx, TooLarge, NotHtml, RedirectLoop, TooManyRedirects, BadUrl, Empty, RobotsDenied, LegacyEncoding, LeakedError];
 }

@@ -132,15 +132,62 @@ internal static class Migrations
             ('figures', 'ix_figures_province_key_metric_years', '1000000 16000 1600 160');
         ANALYZE sqlite_schema;
         """,
+        // v3: the crawl frontier (one row per canonical URL), per-source runs, and the one-crawler-per-database lock.
+        // Times in *_ms columns are Unix milliseconds (UTC), so due-time comparisons are plain integer comparisons.
+        """
+        CREATE TABLE frontier (
+            url              TEXT PRIMARY KEY,
+            host             TEXT NOT NULL,
+            source           TEXT,
+            depth            INTEGER NOT NULL CHECK (depth >= 0),
+            state            TEXT NOT NULL CHECK (state IN ('queued', 'in_flight', 'done', 'failed')),
+            attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            next_attempt_ms  INTEGER NOT NULL DEFAULT 0,
+            leased_ms        INTEGER,
+            revisit_ms       INTEGER,
+            discovered_ms    INTEGER NOT NULL,
+            fetched_ms       INTEGER,
+            status           INTEGER,
+            error_class      TEXT,
+            message          TEXT,
+            etag             TEXT,
+            last_modified    TEXT,
+            content_hash     TEXT,
+            final_url        TEXT
+        );
+        CREATE INDEX ix_frontier_claim ON frontier (state, host, depth);
+        CREATE INDEX ix_frontier_due ON frontier (state, host, next_attempt_ms);
+        CREATE INDEX ix_frontier_source ON frontier (source, state);
+
+        CREATE TABLE source_runs (
+            id                   INTEGER PRIMARY KEY,
+            source               TEXT NOT NULL,
+            started_at           TEXT NOT NULL,
+            finished_at          TEXT,
+            pages                INTEGER NOT NULL DEFAULT 0,
+            new_articles         INTEGER NOT NULL DEFAULT 0,
+            failures             INTEGER NOT NULL DEFAULT 0,
+            failures_by_class    TEXT,
+            last_new_article_at  TEXT
+        );
+        CREATE INDEX ix_source_runs_source ON source_runs (source, id);
+
+        CREATE TABLE crawl_lock (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            owner         TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            machine       TEXT NOT NULL,
+            heartbeat_ms  INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>
     /// The same schema for PostgreSQL, version for version: script N here matches script N of <see cref="Scripts"/>.
     /// Differences: identity keys, DOUBLE PRECISION for REAL, and a generated tsvector column with a GIN index instead of
     /// the FTS5 table (the 'simple' configuration: lower-cased words, diacritics kept, no stemming, as FTS5 does here).
-    /// Not ported yet: the crawl frontier's tables (a later migration of <see cref="Scripts"/>); the PostgreSQL frontier,
-    /// with FOR UPDATE SKIP LOCKED so several crawler processes split the work, belongs with that migration here.
-    /// Until then a PostgreSQL store's schema version counts only these scripts.
+    /// The frontier tables (v3) exist here too, but the crawler's FrontierStore speaks SQLite only so far: claiming
+    /// work with FOR UPDATE SKIP LOCKED, so several crawler processes split a PostgreSQL frontier, is not built yet.
     /// </summary>
     public static IReadOnlyList<string> PostgresScripts { get; } =
     [
@@ -235,6 +282,53 @@ internal static class Migrations
         """
         CREATE INDEX ix_figures_province_metric_years ON figures (province_code, metric, period_start_year);
         CREATE INDEX ix_figures_province_key_metric_years ON figures (province_key, metric, period_start_year);
+        """,
+        // v3: the crawl frontier, as in the SQLite script (Unix-millisecond times as BIGINT).
+        """
+        CREATE TABLE frontier (
+            url              TEXT PRIMARY KEY,
+            host             TEXT NOT NULL,
+            source           TEXT,
+            depth            INTEGER NOT NULL CHECK (depth >= 0),
+            state            TEXT NOT NULL CHECK (state IN ('queued', 'in_flight', 'done', 'failed')),
+            attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            next_attempt_ms  BIGINT NOT NULL DEFAULT 0,
+            leased_ms        BIGINT,
+            revisit_ms       BIGINT,
+            discovered_ms    BIGINT NOT NULL,
+            fetched_ms       BIGINT,
+            status           INTEGER,
+            error_class      TEXT,
+            message          TEXT,
+            etag             TEXT,
+            last_modified    TEXT,
+            content_hash     TEXT,
+            final_url        TEXT
+        );
+        CREATE INDEX ix_frontier_claim ON frontier (state, host, depth);
+        CREATE INDEX ix_frontier_due ON frontier (state, host, next_attempt_ms);
+        CREATE INDEX ix_frontier_source ON frontier (source, state);
+
+        CREATE TABLE source_runs (
+            id                   BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            source               TEXT NOT NULL,
+            started_at           TEXT NOT NULL,
+            finished_at          TEXT,
+            pages                INTEGER NOT NULL DEFAULT 0,
+            new_articles         INTEGER NOT NULL DEFAULT 0,
+            failures             INTEGER NOT NULL DEFAULT 0,
+            failures_by_class    TEXT,
+            last_new_article_at  TEXT
+        );
+        CREATE INDEX ix_source_runs_source ON source_runs (source, id);
+
+        CREATE TABLE crawl_lock (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            owner         TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            machine       TEXT NOT NULL,
+            heartbeat_ms  BIGINT NOT NULL
+        );
         """,
     ];
 

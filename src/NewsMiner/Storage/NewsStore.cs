@@ -32,6 +32,11 @@ public sealed class NewsStore : IAsyncDisposable
 
     public bool IsReadOnly { get; }
 
+    /// <summary>For <see cref="FrontierStore"/>, which keeps its own connection to the same SQLite file.</summary>
+    internal string ConnectionStringForFrontier => _dialect is SqliteDialect sqlite
+        ? sqlite.ConnectionString
+        : throw new StoreException($"{Path}: the crawl frontier needs a SQLite database for now (the PostgreSQL frontier is not built yet)");
+
     public StoreBackend Backend => _dialect.Backend;
 
     /// <summary>True when a --db value names a PostgreSQL database rather than a SQLite file.</summary>

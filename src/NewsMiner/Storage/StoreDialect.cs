@@ -66,6 +66,8 @@ internal sealed class SqliteDialect(string path, SqliteOpenMode mode) : StoreDia
 {
     private const int BusyTimeoutMs = 10_000;
 
+    internal string ConnectionString => _connectionString;
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = path,

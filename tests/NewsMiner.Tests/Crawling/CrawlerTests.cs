@@ -19,8 +19,9 @@ public class CrawlerTests
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
+    /// <summary>Robots.txt and retries have their own tests (PolitenessTests); here every request is a page, tried once.</summary>
     private static CrawlOptions Options(LoopbackSite site, int delayMs = 0) =>
-        new() { StartUrls = [site.BaseUrl], DelayMs = delayMs, TimeoutMs = 5000 };
+        new() { StartUrls = [site.BaseUrl], DelayMs = delayMs, TimeoutMs = 5000, RespectRobots = false, MaxAttempts = 1 };
 
     private static async Task<List<CrawlOutcome>> CrawlAllAsync(CrawlOptions options)
     {

@@ -83,7 +83,8 @@ public class UrlRulesTests
     [Fact]
     public void Error_catalogue_values_are_distinct_snake_case()
     {
-        Assert.Equal(13, FetchErrorClass.All.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(FetchErrorClass.All.Count, FetchErrorClass.All.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(FetchErrorClass.RobotsDenied, FetchErrorClass.All);
         Assert.All(FetchErrorClass.All, c => Assert.Matches("^[a-z0-9_]+$", c));
     }
 

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsMiner.Crawling;
+using NewsMiner.Storage;
+
+namespace NewsMiner.Bench;
+
+/// <summary>
+/// Fetch + parse + store throughput through the database frontier, politeness off, over a generated loopback site
+/// (listings of 50 links, article pages of about 4 KB of text), and the process's peak working set.
+/// Args: [pages (default 20000)] [concurrency (default 8)].
+/// </summary>
+public sealed class CrawlBenchmark : IBenchmark
+{
+    private const int PerListing = 50;
+
+    public string Name => "crawl";
+
+    public string Description => "crawl a generated loopback site into SQLite: pages/s and peak memory (args: pages concurrency)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var pages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+        var articles = pages - (pages + PerListing) / (PerListing + 1);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapGet("/ds", (int? p) => Results.Content(Listing(p ?? 0, articles), "text/html; charset=utf-8"));
+        app.MapGet("/bai/{n:int}", (int n) => Results.Content(Article(n), "text/html; charset=utf-8"));
+        await app.StartAsync(ct);
+        var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+        var db = Path.Combine(Path.GetTempPath(), $"newsminer-crawl-bench-{Environment.ProcessId}.db");
+        try
+        {
+            await using var store = await NewsStore.OpenAsync(db, ct);
+            var options = new CrawlOptions
+            {
+                DelayMs = 0, RespectRobots = false, MaxPages = pages + 10, MaxConcurrency = concurrency, ConnectionsPerHost = concurrency,
+            };
+            var sources = new[] { new CrawlSource("bench", "Nghệ An", [new Uri(baseUrl, "/ds")]) };
+            var watch = Stopwatch.StartNew();
+            var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, ct);
+            watch.Stop();
+            var handled = report.PagesFetched + report.Failures;
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            Console.WriteLine($"crawl: {handled} pages ({report.ArticlesStored} articles stored, {report.Failures} failures) in {watch.Elapsed.TotalSeconds:F1} s " +
+                $"= {handled / watch.Elapsed.TotalSeconds:F0} pages/s; peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB; concurrency {concurrency}");
+            Console.WriteLine($"command: dotnet run -c Release --project bench/NewsMiner.Bench -- crawl {pages} {concurrency}");
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+        }
+        return 0;
+    }
+
+    private static string Listing(int page, int articles)
+    {
+        var links = Enumerable.Range(page * PerListing, PerListing).Where(n => n < articles).Select(n => $"<li><a href=\"/bai/{n}\">Bài {n}</a></li>");
+        var next = (page + 1) * PerListing < articles ? $"<a href=\"/ds?p={page + 1}\">Trang sau</a>" : "";
+        return $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Danh sách {page}</title></head><body><ul>{string.Concat(links)}</ul>{next}</body></html>";
+    }
+
+    private static string Article(int n) =>
+        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Tin {n}</title></head><body><nav><a href=\"/ds\">Trang chủ</a></nav><article>"
+        + $"<h1>Đảng bộ xã số {n} tổng kết công tác xây dựng Đảng năm 2023</h1><p>Thứ Hai, 15/01/2024, 08:00 [GMT+7]</p>"
+        + string.Concat(Enumerable.Range(0, 12).Select(i =>
+            $"<p>Đoạn {i}: trong năm, chi bộ thôn {n % 40} duy trì sinh hoạt đều đặn, các đảng viên gương mẫu tham gia phong trào ở khu dân cư và giúp đỡ hộ khó khăn.</p>"))
+        + "</article></body></html>";
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using NewsMiner.Tests.Crawling;
+using NewsMiner.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NewsMiner.Tests.EndToEnd;
+
+/// <summary>
+/// The crash-safety promise, end to end: the real CLI crawls a 500-article loopback site, is killed with SIGKILL at
+/// three moments, and is started again each time; in the end every article is stored exactly once.
+/// </summary>
+public class CrawlKillRestartTests(ITestOutputHelper output)
+{
+    private const int Articles = 500;
+    private const int PerListing = 20;
+
+    private static string ArticleHtml(int n) =>
+        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Bài số {n}</title></head><body><article><h1>Bài số {n}: chi bộ thôn {n} sinh hoạt định kỳ</h1>"
+        + $"<p>Ngày 0{1 + n % 9}/03/2024, chi bộ thôn số {n} tổ chức buổi sinh hoạt chuyên đề về công tác xây dựng Đảng ở khu dân cư.</p>"
+        + string.Concat(Enumerable.Range(0, 6).Select(i => $"<p>Đoạn {i} của bài {n}: các đảng viên thảo luận việc giữ mối liên hệ với nhân dân, chăm lo đời sống bà con và đóng góp ý kiến cho cấp ủy.</p>"))
+        + "</article></body></html>";
+
+    private static string ListingHtml(int page)
+    {
+        var links = Enumerable.Range(page * PerListing, PerListing).Where(n => n < Articles).Select(n => $"<a href=\"/bai/{n}\">Bài {n}</a>");
+        var next = (page + 1) * PerListing < Articles ? $"<a href=\"/danh-sach?trang={page + 1}\">Trang sau</a>" : "";
+        return $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Danh sách</title></head><body>{string.Concat(links)}{next}</body></html>";
+    }
+
+    private static long CountArticles(string db)
+    {
+        if (!File.Exists(db)) return 0;
+        try
+        {
+            using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM articles";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // schema not created yet
+        }
+    }
+
+    private Process StartCrawl(string db, Uri start, string workDir)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "newsminer.dll"), "crawl", "--db", db, "--start", start.AbsoluteUri,
+                     "--delay-ms", "0", "--max-pages", "5000", "--quiet", "--ignore-robots" })
+            psi.ArgumentList.Add(a);
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("out: " + e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("err: " + e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    [Fact]
+    public async Task Killed_three_times_then_restarted_stores_every_article_once()
+    {
+        await using var site = await LoopbackSite.StartAsync(app =>
+        {
+            app.MapGet("/danh-sach", (int? trang) => Results.Content(ListingHtml(trang ?? 0), "text/html; charset=utf-8"));
+            app.MapGet("/bai/{n:int}", (int n) => n < Articles ? Results.Content(ArticleHtml(n), "text/html; charset=utf-8") : Results.NotFound());
+        });
+        using var dir = new TempDir();
+        var db = dir.File("kill.db");
+        var start = site.Url("/danh-sach");
+
+        foreach (var killAt in new[] { 40L, 180L, 330L })
+        {
+            using var p = StartCrawl(db, start, dir.Path);
+            var deadline = Stopwatch.StartNew();
+            while (CountArticles(db) < killAt && !p.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(90)) await Task.Delay(20);
+            Assert.False(p.HasExited, $"the crawl ended before {killAt} articles (exit {(p.HasExited ? p.ExitCode : 0)})");
+            p.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
+            await p.WaitForExitAsync();
+            output.WriteLine($"killed at {CountArticles(db)} articles (target {killAt})");
+        }
+
+        using (var last = StartCrawl(db, start, dir.Path))
+        {
+            Assert.True(last.WaitForExit(TimeSpan.FromSeconds(120)), "the final crawl did not finish");
+            Assert.Equal(0, last.ExitCode);
+        }
+
+        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        conn.Open();
+        long Scalar(string sql)
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            return (long)cmd.ExecuteScalar()!;
+        }
+        Assert.Equal(Articles, Scalar("SELECT count(*) FROM articles"));
+        Assert.Equal(Articles, Scalar("SELECT count(DISTINCT canonical_url) FROM articles"));
+        Assert.Equal(Articles, Scalar("SELECT count(DISTINCT title) FROM articles"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM frontier WHERE state IN ('queued', 'in_flight')"));
+        // Finished pages are not fetched again by later runs: each article page was requested at most once per kill.
+        var articleHits = site.Hits.Where(h => h.PathAndQuery.StartsWith("/bai/", StringComparison.Ordinal)).GroupBy(h => h.PathAndQuery).ToList();
+        Assert.Equal(Articles, articleHits.Count);
+        Assert.True(articleHits.Sum(g => g.Count()) <= Articles + 3 * 4, $"{articleHits.Sum(g => g.Count())} article requests for {Articles} articles");
+    }
+}
