@@ -21,17 +21,19 @@ public class SampleSiteCrawlTests(ITestOutputHelper output)
 
     private static async Task<(NewsStore Store, CrawlReport Report, SampleManifest Manifest, Uri Base)> CrawlAsync(TempDir dir)
     {
-        var server = await SampleSiteServer.StartAsync(CancellationToken.None);
-        var manifest = SampleSiteManifest.Load();
-        var sources = manifest.Articles.GroupBy(a => a.Kind)
+        await using var server = await SampleSiteServer.StartAsync(CancellationToken.None);
+        var store = await NewsStore.OpenAsync(dir.File("e2e.db"), CancellationToken.None);
+        var report = await CrawlOnceAsync(server, store);
+        return (store, report, SampleSiteManifest.Load(), server.BaseAddress);
+    }
+
+    private static Task<CrawlReport> CrawlOnceAsync(SampleSiteServer server, NewsStore store)
+    {
+        var sources = SampleSiteManifest.Load().Articles.GroupBy(a => a.Kind)
             .Select(g => new CrawlSource(g.Key, g.First().Province, server.StartUrls.Where(u => u.AbsolutePath.StartsWith("/" + g.Key + "/", StringComparison.Ordinal)).ToList()))
             .ToList();
-        var store = await NewsStore.OpenAsync(dir.File("e2e.db"), CancellationToken.None);
-        var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources,
+        return NewsPipeline.CreateDefault().CrawlAsync(store, sources,
             new CrawlOptions { StartUrls = server.StartUrls, DelayMs = 0, MaxPages = 500 }, null, CancellationToken.None);
-        var baseAddress = server.BaseAddress;
-        await server.DisposeAsync();
-        return (store, report, manifest, baseAddress);
     }
 
     [Fact]
@@ -74,15 +76,16 @@ public class SampleSiteCrawlTests(ITestOutputHelper output)
     [Fact]
     public async Task Crawling_twice_stores_each_article_once()
     {
+        // The same site crawled again into the same database: nothing finished is fetched or stored again.
         using var dir = new TempDir();
-        var (store, first, _, _) = await CrawlAsync(dir);
-        await store.DisposeAsync();
-        var (again, second, _, _) = await CrawlAsync(dir);
-        await using var _ = again;
-        var stats = await again.StatsAsync(CancellationToken.None);
+        await using var server = await SampleSiteServer.StartAsync(CancellationToken.None);
+        await using var store = await NewsStore.OpenAsync(dir.File("twice.db"), CancellationToken.None);
+        var first = await CrawlOnceAsync(server, store);
+        var second = await CrawlOnceAsync(server, store);
+        var stats = await store.StatsAsync(CancellationToken.None);
+        Assert.True(first.ArticlesStored >= SampleSiteManifest.Load().Articles.Count, $"first crawl stored {first.ArticlesStored}");
         Assert.Equal(first.ArticlesStored, stats.Articles);
         Assert.Equal(0, second.ArticlesStored);
-        Assert.Equal(first.ArticlesStored, second.ArticlesUnchanged);
     }
 
     [Fact]
