@@ -36,6 +36,21 @@ public sealed class ArticleExtractor
         var meta = page.ReadMetadata(url);
         var skipped = new List<(string Text, string Reason)>();
         var content = page.ContentLines(skipped);
+        if (TextLength(content) < ShortArticleChars)
+        {
+            // Little text usually means the article sits in a block whose class reads like chrome; retry without
+            // class hints and keep whichever pass found more (Readability's retry, in one step).
+            var relaxedSkipped = new List<(string Text, string Reason)>();
+            var relaxed = page.ContentLines(relaxedSkipped, relaxed: true);
+            if (TextLength(relaxed) > TextLength(content) * 1.5)
+            {
+                content = relaxed;
+                skipped = relaxedSkipped;
+            }
+        }
+        // Script-rendered pages carry the article only in JSON-LD; it is the publisher's own text of the body.
+        if (TextLength(content) < ShortArticleChars && meta.JsonLdArticleBody is { } ldBody && ldBody.Length > TextLength(content) * 2)
+            content = VietnameseText.Normalize(ldBody).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var all = page.AllLines();
         var title = HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
             ?? meta.Headings.FirstOrDefault(h => h.Split(' ').Length >= 4) ?? content.FirstOrDefault();
@@ -45,7 +60,9 @@ public sealed class ArticleExtractor
 
         // The date line may sit outside the content block (under the h1, in a toolbar), so look on the whole page.
         var titleKey = VietnameseText.FoldKey(title);
-        var titleAt = Enumerable.Range(0, all.Count).FirstOrDefault(i => VietnameseText.FoldKey(all[i]) == titleKey, -1);
+        // Folding keeps the length within a few characters, so only lines of about the title's length are folded.
+        var titleAt = Enumerable.Range(0, all.Count)
+            .FirstOrDefault(i => Math.Abs(all[i].Length - title.Length) <= 8 + title.Length / 8 && VietnameseText.FoldKey(all[i]) == titleKey, -1);
         var pageDateLines = all.Select((line, i) => (i, dates.Read(line))).Where(x => x.Item2 is not null)
             .Select(x => (x.i, x.Item2!)).ToList();
         var now = options.ResolveNow();
@@ -82,6 +99,16 @@ public sealed class ArticleExtractor
             author = all.Select(reader.Read).FirstOrDefault(b => b is { Kind: BylineKind.Labelled })?.Author;
         }
         return Finish(url, meta.CanonicalUrl, title, published, source, author, cleaned.Kept, dropped, meta.Language);
+    }
+
+    /// <summary>Below this many characters a content pass is suspect and the fallbacks are tried.</summary>
+    private const int ShortArticleChars = 500;
+
+    private static int TextLength(IReadOnlyList<string> lines)
+    {
+        var n = 0;
+        foreach (var l in lines) n += l.Length;
+        return n;
     }
 
     public ExtractionResult ExtractPlainText(string text, Uri? url)
