@@ -69,6 +69,8 @@ internal sealed class HtmlPage
     private readonly IHtmlDocument document;
     private readonly Dictionary<IElement, Stats> stats = new();
     private readonly List<IElement> scorable = [];
+    private readonly List<IElement> order = [];
+    private readonly Dictionary<IElement, int> orderIndex = new();
     private readonly List<IElement> metas = [];
     private readonly List<IElement> jsonLd = [];
     private readonly List<IElement> times = [];
@@ -117,6 +119,11 @@ internal sealed class HtmlPage
                 break;
         }
         if (Invisible.Contains(name) || IsHidden(e)) visible = false;
+        if (visible)
+        {
+            orderIndex[e] = order.Count;
+            order.Add(e);
+        }
         var isLink = inLink || name == "a";
         if (name == "a") st.Links = 1;
         foreach (var node in e.ChildNodes)
@@ -254,6 +261,7 @@ internal sealed class HtmlPage
         if (document.Body is null) return [];
         this.relaxed = relaxed;
         var roots = PickContent(document.Body);
+        roots.InsertRange(0, LeadAbove(roots[0]));
         var sb = new StringBuilder();
         foreach (var root in roots)
         {
@@ -270,6 +278,51 @@ internal sealed class HtmlPage
     }
 
     private bool relaxed;
+
+    // True: named as a lead; false: named as something else (caption, dek, byline, signup) or inside a figure;
+    // null: unnamed plain text, kept. Looks at the block and its parents below the common ancestor with the body.
+    private bool? LeadKind(IElement e, IElement first)
+    {
+        for (var (a, level) = (e, 0); a is not null && level < 4 && !a.Contains(first); a = a.ParentElement, level++)
+        {
+            if (a.LocalName is "figure" or "figcaption" or "blockquote" or "header" && level > 0) return false;
+            var hints = Hints(a);
+            if (hints.Length == 0) continue;
+            if (lexicon.LeadHints.Any(h => HintMatch(hints, h))) return true;
+            if (lexicon.NotLeadHints.Any(h => HintMatch(hints, h))) return false;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The standfirst between the headline and the chosen block: templates often put the lead paragraph in the
+    /// header box with the h1, outside the body container, though it is article text.
+    /// </summary>
+    private List<IElement> LeadAbove(IElement first)
+    {
+        var lead = new List<IElement>();
+        if (!orderIndex.TryGetValue(first, out var at)) return lead;
+        var h1 = -1;
+        for (var i = at - 1; i >= 0 && i >= at - 80; i--)
+        {
+            if (order[i].LocalName != "h1") continue;
+            h1 = i;
+            break;
+        }
+        if (h1 < 0) return lead;
+        for (var i = h1 + 1; i < at; i++)
+        {
+            var e = order[i];
+            if (e.Contains(first) || lead.Any(l => l.Contains(e))) continue;
+            var st = StatsOf(e);
+            var leaf = e.LocalName == "p" || (e.LocalName is "div" && !st.HasBlockChild);
+            if (!leaf || st.Text < 60 || LinkDensity(e) > 0.2 || SkipReason(e) is not null) continue;
+            if (e.ParentElement is { } parent && !parent.Contains(first) && SkipReason(parent) is not null) continue;
+            if (LeadKind(e, first) == false) continue;
+            lead.Add(e);
+        }
+        return lead;
+    }
 
     private List<IElement> PickContent(IElement body)
     {
