@@ -98,7 +98,27 @@ public sealed class ArticleExtractor
             var reader = new BylineReader(lexicon);
             author = all.Select(reader.Read).FirstOrDefault(b => b is { Kind: BylineKind.Labelled })?.Author;
         }
-        return Finish(url, meta.CanonicalUrl, title, published, source, author, cleaned.Kept, dropped, meta.Language);
+        return Finish(url, meta.CanonicalUrl, title, published, source, author, TrimEdgeLabels(cleaned.Kept, dropped), dropped, meta.Language);
+    }
+
+    /// <summary>
+    /// Short unpunctuated lines at the edges of the block are labels, not sentences: a section name above the text,
+    /// "Share this", "Related", "Contact:" below it. Sentences and the lines between real paragraphs stay.
+    /// </summary>
+    private List<string> TrimEdgeLabels(IReadOnlyList<string> kept, List<DroppedBlock> dropped)
+    {
+        var start = 0;
+        var end = kept.Count;
+        while (end - start > 1 && IsLabel(kept[end - 1], 60)) end--;
+        while (end - start > 1 && IsLabel(kept[start], 30)) start++;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (i < start || i >= end) dropped.Add(new DroppedBlock(cleaner.Preview(kept[i]), DropReasons.EdgeLabel));
+        }
+        return kept.Skip(start).Take(end - start).ToList();
+
+        static bool IsLabel(string line, int maxChars) =>
+            line.Length < maxChars && line.TrimEnd().LastOrDefault() is not ('.' or '!' or '?' or '"' or '\'' or ')' or '”' or '»' or '…');
     }
 
     /// <summary>Below this many characters a content pass is suspect and the fallbacks are tried.</summary>

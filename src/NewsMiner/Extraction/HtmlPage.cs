@@ -448,6 +448,9 @@ internal sealed class HtmlPage
         {
             if (StatsOf(e).Links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);
         }
+        // A short paragraph that is mostly a link is a teaser for another page ("Read also: ...", "To the shop").
+        if (e.LocalName is "p" or "li" or "div" or "h2" or "h3" or "h4" && StatsOf(e) is { Links: >= 1, Text: < 150 } && LinkDensity(e) > 0.6)
+            return DropReasons.RelatedNews;
         return null;
     }
 
