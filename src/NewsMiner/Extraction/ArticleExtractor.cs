@@ -17,6 +17,7 @@ public sealed class ArticleExtractor
     private readonly ExtractionLexicon lexicon;
     private readonly TextCleaner cleaner;
     private readonly DateLineReader dates;
+    private readonly SiteProfiles profiles;
 
     public ArticleExtractor(ExtractionOptions? options = null)
     {
@@ -24,6 +25,7 @@ public sealed class ArticleExtractor
         lexicon = ExtractionLexicon.Default;
         cleaner = new TextCleaner(lexicon, this.options);
         dates = new DateLineReader(lexicon);
+        profiles = this.options.SiteProfiles ?? SiteProfiles.BuiltIn;
     }
 
     public ExtractionResult ExtractHtml(string html, Uri? url)
@@ -35,8 +37,14 @@ public sealed class ArticleExtractor
 
         var meta = page.ReadMetadata(url);
         var skipped = new List<(string Text, string Reason)>();
-        var content = page.ContentLines(skipped);
-        if (TextLength(content) < ShortArticleChars)
+        var profile = profiles.Match(url);
+        var content = (profile is null ? null : page.SelectedContentLines(profile.Body, skipped)) ?? page.ContentLines(skipped);
+        if (profile is not null)
+        {
+            foreach (var line in content.Where(profile.Drops)) skipped.Add((line, DropReasons.SiteProfile));
+            content = content.Where(l => !profile.Drops(l)).ToList();
+        }
+        if (TextLength(content) < ShortArticleChars && profile is null)
         {
             // Little text usually means the article sits in a block whose class reads like chrome; retry without
             // class hints and keep whichever pass found more (Readability's retry, in one step).
@@ -52,7 +60,8 @@ public sealed class ArticleExtractor
         if (TextLength(content) < ShortArticleChars && meta.JsonLdArticleBody is { } ldBody && ldBody.Length > TextLength(content) * 2)
             content = VietnameseText.Normalize(ldBody).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var all = page.AllLines();
-        var title = HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
+        var title = (profile is null ? null : page.SelectedText(profile.Title))
+            ?? HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
             ?? meta.Headings.FirstOrDefault(h => h.Split(' ').Length >= 4) ?? content.FirstOrDefault();
         if (title is null) return new ExtractionResult(null, [], DropReasons.EmptyPageError);
         var cleaned = cleaner.Clean(content, title);
@@ -68,6 +77,13 @@ public sealed class ArticleExtractor
         var now = options.ResolveNow();
         var chosen = ChooseDateLine(pageDateLines, titleAt, now);
         var dateLine = chosen?.Date;
+        // The profile's date element is the article's own date line, whatever else the page prints.
+        if (profile is not null && page.SelectedText(profile.Date) is { } profiled && dates.Read(profiled) is { } profiledDate && profiledDate.Value <= now)
+        {
+            dateLine = profiledDate;
+            var at = all.ToList().IndexOf(profiled);
+            chosen = at >= 0 ? (at, profiledDate) : chosen;
+        }
         // A date line outside the content block never reached the cleaner; list it so the drops explain the page.
         if (chosen is { } c && !dropped.Any(d => d.Reason == DropReasons.DateLine && d.Text == cleaner.Preview(all[c.Index])))
             dropped.Add(new DroppedBlock(cleaner.Preview(all[c.Index]), DropReasons.DateLine));
@@ -92,6 +108,8 @@ public sealed class ArticleExtractor
 
         var metaAuthor = new[] { meta.MetaAuthor, meta.JsonLdAuthor }.FirstOrDefault(a => a is not null && NameShape.IsPersonName(a, lexicon));
         var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, metaAuthor);
+        if (profile is not null && page.SelectedText(profile.Author) is { } profiledAuthor)
+            author = new BylineReader(lexicon).Read(profiledAuthor)?.Author ?? NameShape.Tidy(profiledAuthor);
         if (author is null)
         {
             // A labelled byline can sit in its own box after the content block.

@@ -279,6 +279,35 @@ internal sealed class HtmlPage
 
     private bool relaxed;
 
+    /// <summary>The lines of the first element a site profile's body selectors find, or null when none matches.</summary>
+    public IReadOnlyList<string>? SelectedContentLines(IReadOnlyList<string> selectors, List<(string Text, string Reason)> skipped)
+    {
+        if (document.Body is null || Select(selectors) is not { } root) return null;
+        relaxed = false;
+        var sb = new StringBuilder();
+        Render(root, sb, e => SkipReason(e), (e, reason) =>
+        {
+            var text = VietnameseText.Normalize(e.TextContent.Replace('\n', ' '));
+            if (text.Length > 0) skipped.Add((text, reason));
+        });
+        var lines = SplitLines(sb);
+        ExplainOutside(document.Body, [root], lines.FirstOrDefault(l => l.Length >= 80), skipped, mayHoldCopy: true);
+        return lines;
+    }
+
+    /// <summary>The normalised text of the first element the selectors find, or null.</summary>
+    public string? SelectedText(IReadOnlyList<string> selectors) =>
+        Select(selectors) is { } e && VietnameseText.Normalize(e.TextContent.Replace('\n', ' ')) is { Length: > 0 } t ? t : null;
+
+    private IElement? Select(IReadOnlyList<string> selectors)
+    {
+        foreach (var selector in selectors)
+        {
+            if (document.QuerySelector(selector) is { } e && stats.ContainsKey(e)) return e;
+        }
+        return null;
+    }
+
     // True: named as a lead; false: named as something else (caption, dek, byline, signup) or inside a figure;
     // null: unnamed plain text, kept. Looks at the block and its parents below the common ancestor with the body.
     private bool? LeadKind(IElement e, IElement first)
