@@ -124,8 +124,10 @@ internal sealed class HtmlPage
             orderIndex[e] = order.Count;
             order.Add(e);
         }
-        var isLink = inLink || name == "a";
-        if (name == "a") st.Links = 1;
+        // Only a link that goes somewhere makes text "link text"; <a name> anchors wrap headings and whole sections.
+        var isAnchor = name == "a" && e.HasAttribute("href");
+        var isLink = inLink || isAnchor;
+        if (isAnchor) st.Links = 1;
         foreach (var node in e.ChildNodes)
         {
             if (node.NodeType == NodeType.Text)
@@ -278,6 +280,27 @@ internal sealed class HtmlPage
     }
 
     private bool relaxed;
+    private readonly Dictionary<IElement, bool> unlikely = new();
+
+    /// <summary>
+    /// Inside a block named as chrome (comments, footer, menu, related box, cookie notice) and not also named as
+    /// content: its paragraphs do not vote for the article (Readability's "unlikely candidates"). Memoised.
+    /// </summary>
+    private bool Unlikely(IElement e)
+    {
+        if (unlikely.TryGetValue(e, out var known)) return known;
+        var result = false;
+        if (e.LocalName is not ("body" or "html" or "article" or "main"))
+        {
+            var hints = Hints(e);
+            if (hints.Length > 0 && lexicon.NegativeHints.Any(h => h.Reason is not (DropReasons.Advertisement or DropReasons.ShareLinks) && HintMatch(hints, h.Hint)) &&
+                !lexicon.PositiveHints.Any(h => HintMatch(hints, h)))
+                result = true;
+        }
+        if (!result && e.ParentElement is { } parent) result = Unlikely(parent);
+        unlikely[e] = result;
+        return result;
+    }
 
     /// <summary>The lines of the first element a site profile's body selectors find, or null when none matches.</summary>
     public IReadOnlyList<string>? SelectedContentLines(IReadOnlyList<string> selectors, List<(string Text, string Reason)> skipped)
@@ -358,6 +381,7 @@ internal sealed class HtmlPage
         var scores = new Dictionary<IElement, double>();
         foreach (var el in scorable)
         {
+            if (!relaxed && Unlikely(el)) continue;
             var st = StatsOf(el);
             var isLeaf = el.LocalName is "p" or "pre" || !st.HasBlockChild;
             var length = isLeaf ? st.Text : st.OwnText;

@@ -27,10 +27,20 @@ public static partial class PageDecoder
             }
             catch (DecoderFallbackException)
             {
-                text = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+                // Not UTF-8 and nothing declared where browsers look: old pages put scripts before their meta tag, so
+                // look as far as the crawler does before falling back to windows-1252.
+                var late = LateDeclaration(bytes);
+                text = (late ?? CodePagesEncodingProvider.Instance.GetEncoding(1252)!).GetString(bytes);
             }
         }
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    }
+
+    private static Encoding? LateDeclaration(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, HtmlDecoding.MetaPrescanBytes)]);
+        var meta = MetaCharset().Match(head);
+        return meta.Success && HtmlDecoding.Resolve(meta.Groups[1].Value) is { CodePage: not (1200 or 1201 or 65001) } e ? e : null;
     }
 
     /// <summary>The declared encoding (BOM, header, meta), or null when nothing is declared.</summary>
