@@ -388,10 +388,10 @@ internal sealed class HtmlPage
             if (length < 25) continue;
             var points = 1 + (isLeaf ? st.Commas : st.OwnCommas) + Math.Min(length / 100.0, 3);
             var ancestor = isLeaf ? el.ParentElement : el;
-            for (var level = 0; ancestor is not null && ancestor != body.ParentElement && level < 3; level++, ancestor = ancestor.ParentElement)
+            for (var level = 0; ancestor is not null && ancestor != body.ParentElement && level < 5; level++, ancestor = ancestor.ParentElement)
             {
                 if (!scores.ContainsKey(ancestor)) scores[ancestor] = BaseScore(ancestor);
-                scores[ancestor] += points / (level == 0 ? 1 : level * 2);
+                scores[ancestor] += points / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
             }
         }
         if (scores.Count == 0) return [body];
@@ -417,10 +417,13 @@ internal sealed class HtmlPage
         var parent = top.ParentElement;
         if (parent is null) return [top];
         var chosen = new List<IElement>();
+        var topClass = top.ClassName;
         foreach (var sibling in parent.Children)
         {
+            // A sibling styled like the article block is usually its continuation (Readability's class bonus).
+            var bonus = !string.IsNullOrEmpty(topClass) && sibling.ClassName == topClass ? topScore * 0.2 : 0;
             if (sibling == top) chosen.Add(top);
-            else if (final.TryGetValue(sibling, out var sv) && sv >= threshold && SkipReason(sibling) is null) chosen.Add(sibling);
+            else if (final.TryGetValue(sibling, out var sv) && sv + bonus >= threshold && SkipReason(sibling) is null) chosen.Add(sibling);
             else if (sibling.LocalName == "p" && LinkDensity(sibling) < 0.25 && StatsOf(sibling).Text > 80) chosen.Add(sibling);
         }
         return chosen;
