@@ -17,6 +17,7 @@ public sealed class ArticleExtractor
     private readonly ExtractionLexicon lexicon;
     private readonly TextCleaner cleaner;
     private readonly DateLineReader dates;
+    private readonly SiteProfiles profiles;
 
     public ArticleExtractor(ExtractionOptions? options = null)
     {
@@ -24,6 +25,7 @@ public sealed class ArticleExtractor
         lexicon = ExtractionLexicon.Default;
         cleaner = new TextCleaner(lexicon, this.options);
         dates = new DateLineReader(lexicon);
+        profiles = this.options.SiteProfiles ?? SiteProfiles.BuiltIn;
     }
 
     public ExtractionResult ExtractHtml(string html, Uri? url)
@@ -35,9 +37,31 @@ public sealed class ArticleExtractor
 
         var meta = page.ReadMetadata(url);
         var skipped = new List<(string Text, string Reason)>();
-        var content = page.ContentLines(skipped);
+        var profile = profiles.Match(url);
+        var content = (profile is null ? null : page.SelectedContentLines(profile.Body, skipped)) ?? page.ContentLines(skipped);
+        if (profile is not null)
+        {
+            foreach (var line in content.Where(profile.Drops)) skipped.Add((line, DropReasons.SiteProfile));
+            content = content.Where(l => !profile.Drops(l)).ToList();
+        }
+        if (TextLength(content) < ShortArticleChars && profile is null)
+        {
+            // Little text usually means the article sits in a block whose class reads like chrome; retry without
+            // class hints and keep whichever pass found more (Readability's retry, in one step).
+            var relaxedSkipped = new List<(string Text, string Reason)>();
+            var relaxed = page.ContentLines(relaxedSkipped, relaxed: true);
+            if (TextLength(relaxed) > TextLength(content) * 1.5)
+            {
+                content = relaxed;
+                skipped = relaxedSkipped;
+            }
+        }
+        // Script-rendered pages carry the article only in JSON-LD; it is the publisher's own text of the body.
+        if (TextLength(content) < ShortArticleChars && meta.JsonLdArticleBody is { } ldBody && ldBody.Length > TextLength(content) * 2)
+            content = VietnameseText.Normalize(ldBody).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var all = page.AllLines();
-        var title = HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
+        var title = (profile is null ? null : page.SelectedText(profile.Title))
+            ?? HeadingAboveContent(all, content, meta.Headings, meta.HeadingTitle) ?? meta.HeadingTitle ?? meta.MetaTitle
             ?? meta.Headings.FirstOrDefault(h => h.Split(' ').Length >= 4) ?? content.FirstOrDefault();
         if (title is null) return new ExtractionResult(null, [], DropReasons.EmptyPageError);
         var cleaned = cleaner.Clean(content, title);
@@ -45,12 +69,21 @@ public sealed class ArticleExtractor
 
         // The date line may sit outside the content block (under the h1, in a toolbar), so look on the whole page.
         var titleKey = VietnameseText.FoldKey(title);
-        var titleAt = Enumerable.Range(0, all.Count).FirstOrDefault(i => VietnameseText.FoldKey(all[i]) == titleKey, -1);
+        // Folding keeps the length within a few characters, so only lines of about the title's length are folded.
+        var titleAt = Enumerable.Range(0, all.Count)
+            .FirstOrDefault(i => Math.Abs(all[i].Length - title.Length) <= 8 + title.Length / 8 && VietnameseText.FoldKey(all[i]) == titleKey, -1);
         var pageDateLines = all.Select((line, i) => (i, dates.Read(line))).Where(x => x.Item2 is not null)
             .Select(x => (x.i, x.Item2!)).ToList();
         var now = options.ResolveNow();
         var chosen = ChooseDateLine(pageDateLines, titleAt, now);
         var dateLine = chosen?.Date;
+        // The profile's date element is the article's own date line, whatever else the page prints.
+        if (profile is not null && page.SelectedText(profile.Date) is { } profiled && dates.Read(profiled) is { } profiledDate && profiledDate.Value <= now)
+        {
+            dateLine = profiledDate;
+            var at = all.ToList().IndexOf(profiled);
+            chosen = at >= 0 ? (at, profiledDate) : chosen;
+        }
         // A date line outside the content block never reached the cleaner; list it so the drops explain the page.
         if (chosen is { } c && !dropped.Any(d => d.Reason == DropReasons.DateLine && d.Text == cleaner.Preview(all[c.Index])))
             dropped.Add(new DroppedBlock(cleaner.Preview(all[c.Index]), DropReasons.DateLine));
@@ -75,13 +108,45 @@ public sealed class ArticleExtractor
 
         var metaAuthor = new[] { meta.MetaAuthor, meta.JsonLdAuthor }.FirstOrDefault(a => a is not null && NameShape.IsPersonName(a, lexicon));
         var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, metaAuthor);
+        if (profile is not null && page.SelectedText(profile.Author) is { } profiledAuthor)
+            author = new BylineReader(lexicon).Read(profiledAuthor)?.Author ?? NameShape.Tidy(profiledAuthor);
         if (author is null)
         {
             // A labelled byline can sit in its own box after the content block.
             var reader = new BylineReader(lexicon);
             author = all.Select(reader.Read).FirstOrDefault(b => b is { Kind: BylineKind.Labelled })?.Author;
         }
-        return Finish(url, meta.CanonicalUrl, title, published, source, author, cleaned.Kept, dropped, meta.Language);
+        return Finish(url, meta.CanonicalUrl, title, published, source, author, TrimEdgeLabels(cleaned.Kept, dropped), dropped, meta.Language);
+    }
+
+    /// <summary>
+    /// Short unpunctuated lines at the edges of the block are labels, not sentences: a section name above the text,
+    /// "Share this", "Related", "Contact:" below it. Sentences and the lines between real paragraphs stay.
+    /// </summary>
+    private List<string> TrimEdgeLabels(IReadOnlyList<string> kept, List<DroppedBlock> dropped)
+    {
+        var start = 0;
+        var end = kept.Count;
+        while (end - start > 1 && IsLabel(kept[end - 1], 60)) end--;
+        while (end - start > 1 && IsLabel(kept[start], 30)) start++;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (i < start || i >= end) dropped.Add(new DroppedBlock(cleaner.Preview(kept[i]), DropReasons.EdgeLabel));
+        }
+        return kept.Skip(start).Take(end - start).ToList();
+
+        static bool IsLabel(string line, int maxChars) =>
+            line.Length < maxChars && line.TrimEnd().LastOrDefault() is not ('.' or '!' or '?' or '"' or '\'' or ')' or '”' or '»' or '…');
+    }
+
+    /// <summary>Below this many characters a content pass is suspect and the fallbacks are tried.</summary>
+    private const int ShortArticleChars = 500;
+
+    private static int TextLength(IReadOnlyList<string> lines)
+    {
+        var n = 0;
+        foreach (var l in lines) n += l.Length;
+        return n;
     }
 
     public ExtractionResult ExtractPlainText(string text, Uri? url)

@@ -62,7 +62,7 @@ internal sealed class BylineReader(ExtractionLexicon lexicon)
     {
         if (line.Length > 100) return null;
         var labelled = lexicon.LabelledByline.Match(line);
-        if (labelled.Success && NameShape.IsPersonName(labelled.Groups["name"].Value.Trim(), lexicon))
+        if (labelled.Success && IsSigner(labelled.Groups["name"].Value.Trim()))
             return new Byline(NameShape.Tidy(labelled.Groups["name"].Value), BylineKind.Labelled);
         if (NameShape.IsPersonName(line.Trim(), lexicon)) return new Byline(NameShape.Tidy(line), BylineKind.BareName);
         var attribution = lexicon.Attribution.Match(line);
@@ -75,4 +75,11 @@ internal sealed class BylineReader(ExtractionLexicon lexicon)
         }
         return null;
     }
+
+    // After an author label the signer may be a unit ("Tác giả bài viết: Công an huyện"): the label vouches for it,
+    // so a short capitalised phrase without digits or sentence punctuation is enough.
+    private bool IsSigner(string name) =>
+        NameShape.IsPersonName(name, lexicon) ||
+        (name.Length is >= 2 and <= 60 && char.IsUpper(name[0]) && name.Split(' ').Length <= 6 &&
+         !name.Any(c => char.IsDigit(c) || c is ',' or '.' or ';' or '!' or '?'));
 }

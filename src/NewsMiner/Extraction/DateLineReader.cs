@@ -19,7 +19,8 @@ internal sealed class DateLineReader(ExtractionLexicon lexicon)
 
     public DateLine? Read(string line)
     {
-        if (line.Length == 0 || line.Length > MaxLineChars) return null;
+        // Every date format has digits; most page lines have none, so they cost one scan and no regex.
+        if (line.Length == 0 || line.Length > MaxLineChars || !line.AsSpan().ContainsAnyInRange('0', '9')) return null;
         Match? date = null;
         foreach (var pattern in lexicon.DatePatterns)
         {

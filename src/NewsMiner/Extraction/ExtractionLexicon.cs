@@ -40,6 +40,8 @@ internal sealed class ExtractionLexicon
     public IReadOnlyList<(string Reason, Regex Pattern)> LineRules { get; }
     public IReadOnlyList<string> TransportErrors { get; }
     public IReadOnlyList<string> PositiveHints { get; }
+    public IReadOnlyList<string> LeadHints { get; }
+    public IReadOnlyList<string> NotLeadHints { get; }
     public IReadOnlyList<(string Reason, string Hint)> NegativeHints { get; }
     public IReadOnlyDictionary<string, string> ElementTags { get; }
 
@@ -88,6 +90,8 @@ internal sealed class ExtractionLexicon
         TransportErrors = Strings(b, "transportErrors").ToList();
         var hints = b.GetProperty("classHints");
         PositiveHints = Strings(hints, "positive").ToList();
+        LeadHints = Strings(hints, "lead").ToList();
+        NotLeadHints = Strings(hints, "notLead").ToList();
         NegativeHints = hints.GetProperty("negative").EnumerateObject()
             .SelectMany(g => g.Value.EnumerateArray().Select(h => (g.Name, h.GetString()!))).ToList();
         ElementTags = b.GetProperty("elementTags").EnumerateObject()

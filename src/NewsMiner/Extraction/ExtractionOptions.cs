@@ -25,5 +25,8 @@ public sealed record ExtractionOptions
     /// <summary>How many characters of each dropped block are kept in <see cref="DroppedBlock.Text"/>.</summary>
     public int DroppedPreviewChars { get; init; } = 80;
 
+    /// <summary>Site profiles consulted by host; null means the built-in data/sites files, <see cref="SiteProfiles.None"/> none.</summary>
+    public SiteProfiles? SiteProfiles { get; init; }
+
     internal DateTimeOffset ResolveNow() => Now ?? TimeProvider.GetUtcNow();
 }

@@ -30,6 +30,9 @@ public static class DropReasons
     public const string Byline = "byline";
     public const string Title = "title";
     public const string TransportError = "transport_error";
+    public const string EdgeLabel = "edge_label";
+    public const string SiteProfile = "site_profile";
+    public const string CookieNotice = "cookie_notice";
 
     public const string EmptyPageError = "empty page: no article text found";
     public const string TransportErrorError = "transport error text instead of a page";

@@ -20,7 +20,8 @@ internal sealed record PageMetadata(
     string? MetaAuthor,
     string? JsonLdAuthor,
     string? CanonicalUrl,
-    string? Language);
+    string? Language,
+    string? JsonLdArticleBody);
 
 /// <summary>
 /// Finds the article body of an HTML page by scoring blocks (text length, commas, link density, class/id hints) and
@@ -51,26 +52,160 @@ internal sealed class HtmlPage
 
     private static readonly Regex IsoOffset = new("(?:Z|[+-]\\d{2}:?\\d{2})$", RegexOptions.CultureInvariant, ExtractionLexicon.RegexTimeout);
 
+    /// <summary>Text measures of one element, taken in a single walk so scoring never re-reads a subtree.</summary>
+    private sealed class Stats
+    {
+        public int Text;
+        public int Link;
+        public int Links;
+        public int Commas;
+        public int OwnText;
+        public int OwnCommas;
+        public bool HasBlockChild;
+    }
+
     private readonly ExtractionLexicon lexicon;
     private readonly DateLineReader dates;
     private readonly IHtmlDocument document;
+    private readonly Dictionary<IElement, Stats> stats = new();
+    private readonly List<IElement> scorable = [];
+    private readonly List<IElement> order = [];
+    private readonly Dictionary<IElement, int> orderIndex = new();
+    private readonly List<IElement> metas = [];
+    private readonly List<IElement> jsonLd = [];
+    private readonly List<IElement> times = [];
+    private readonly List<IElement> headingElements = [];
+    private string? canonicalHref;
+    private string? headTitle;
 
     public HtmlPage(string html, ExtractionLexicon lexicon)
     {
         this.lexicon = lexicon;
         dates = new DateLineReader(lexicon);
-        document = new HtmlParser().ParseDocument(html);
+        document = new HtmlParser().ParseDocument(HtmlPrefilter.Strip(html));
+        if (document.DocumentElement is { } root) Measure(root, inLink: false, visible: true);
     }
 
-    /// <summary>The visible text of the body, to test for a leaked transport error at its start.</summary>
-    public string BodyStart() => VietnameseText.Normalize(document.Body?.TextContent ?? string.Empty).TrimStart();
+    private static readonly Stats Empty = new();
+
+    private Stats StatsOf(IElement e) => stats.TryGetValue(e, out var s) ? s : Empty;
+
+    // One walk over the whole tree: text, link text and comma counts per element, plus the elements the metadata
+    // reader needs, so nothing later runs a selector over the document.
+    private Stats Measure(IElement e, bool inLink, bool visible)
+    {
+        var st = new Stats();
+        var name = e.LocalName;
+        switch (name)
+        {
+            case "meta":
+                metas.Add(e);
+                break;
+            case "script":
+                if ((e.GetAttribute("type") ?? string.Empty).Contains("ld+json", StringComparison.OrdinalIgnoreCase)) jsonLd.Add(e);
+                return st;
+            case "time":
+                if (e.HasAttribute("datetime")) times.Add(e);
+                break;
+            case "link":
+                if (canonicalHref is null && string.Equals(e.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase))
+                    canonicalHref = e.GetAttribute("href");
+                break;
+            case "title":
+                headTitle ??= e.TextContent;
+                break;
+            case "h1" or "h2" or "h3":
+                if (visible) headingElements.Add(e);
+                break;
+        }
+        if (Invisible.Contains(name) || IsHidden(e)) visible = false;
+        if (visible)
+        {
+            orderIndex[e] = order.Count;
+            order.Add(e);
+        }
+        // Only a link that goes somewhere makes text "link text"; <a name> anchors wrap headings and whole sections.
+        var isAnchor = name == "a" && e.HasAttribute("href");
+        var isLink = inLink || isAnchor;
+        if (isAnchor) st.Links = 1;
+        foreach (var node in e.ChildNodes)
+        {
+            if (node.NodeType == NodeType.Text)
+            {
+                if (!visible) continue;
+                var (len, commas) = Measure(node.TextContent);
+                st.Text += len;
+                st.OwnText += len;
+                st.Commas += commas;
+                st.OwnCommas += commas;
+                if (isLink) st.Link += len;
+            }
+            else if (node is IElement child)
+            {
+                var c = Measure(child, isLink, visible);
+                st.Text += c.Text;
+                st.Link += c.Link;
+                st.Links += c.Links;
+                st.Commas += c.Commas;
+                if (BlockTags.Contains(child.LocalName)) st.HasBlockChild = true;
+                else if (!Invisible.Contains(child.LocalName))
+                {
+                    st.OwnText += c.Text;
+                    st.OwnCommas += c.Commas;
+                }
+            }
+        }
+        if (visible)
+        {
+            stats[e] = st;
+            if (name is "p" or "pre" or "td" or "div" or "li" or "blockquote") scorable.Add(e);
+        }
+        return visible ? st : Empty;
+    }
+
+    // Length as the text would read with runs of white space squeezed to one.
+    private static (int Length, int Commas) Measure(string text)
+    {
+        int len = 0, commas = 0;
+        var space = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space) len++;
+                space = true;
+                continue;
+            }
+            space = false;
+            len++;
+            if (c == ',') commas++;
+        }
+        return (len, commas);
+    }
+
+    /// <summary>The start of the body's visible text, to test for a leaked transport error.</summary>
+    public string BodyStart()
+    {
+        if (document.Body is null) return string.Empty;
+        var sb = new StringBuilder();
+        Prefix(document.Body, sb, 400);
+        return VietnameseText.Normalize(sb.ToString()).TrimStart();
+    }
+
+    private static void Prefix(INode node, StringBuilder sb, int max)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (sb.Length >= max) return;
+            if (child.NodeType == NodeType.Text) sb.Append(child.TextContent);
+            else if (child is IElement e && !Invisible.Contains(e.LocalName)) Prefix(e, sb, max);
+        }
+    }
 
     public PageMetadata ReadMetadata(Uri? url)
     {
         var ogTitle = Meta("meta[property='og:title']") ?? Meta("meta[name='twitter:title']");
-        var headTitle = document.QuerySelector("head > title")?.TextContent ?? document.Title;
-        var headings = (document.Body?.QuerySelectorAll("h1, h2, h3") ?? Enumerable.Empty<IElement>())
-            .Select(h => VietnameseText.Normalize(h.TextContent)).Where(h => h.Length > 0).ToList();
+        var headings = headingElements.Select(h => VietnameseText.Normalize(h.TextContent)).Where(h => h.Length > 0).ToList();
         DateTimeOffset? metaPublished = null;
         foreach (var selector in PublishedMetaSelectors)
         {
@@ -80,9 +215,9 @@ internal sealed class HtmlPage
                 break;
             }
         }
-        var (ldDate, ldAuthor) = ReadJsonLd();
+        var (ldDate, ldAuthor, ldBody) = ReadJsonLd();
         DateTimeOffset? timeDate = null;
-        foreach (var time in document.QuerySelectorAll("time[datetime]"))
+        foreach (var time in times)
         {
             if (ParseMachineDate(time.GetAttribute("datetime")!) is { } d)
             {
@@ -92,7 +227,7 @@ internal sealed class HtmlPage
         }
         var metaAuthor = Meta("meta[name='author']") ?? Meta("meta[property='article:author']");
         if (metaAuthor is not null && (metaAuthor.Contains("://", StringComparison.Ordinal) || metaAuthor.Contains('.'))) metaAuthor = null;
-        var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? Meta("meta[property='og:url']");
+        var canonical = canonicalHref ?? Meta("meta[property='og:url']");
         var lang = document.DocumentElement?.GetAttribute("lang");
         var metaTitle = new[] { ogTitle, headTitle }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
         return new PageMetadata(
@@ -105,7 +240,8 @@ internal sealed class HtmlPage
             metaAuthor,
             ldAuthor,
             Absolute(canonical, url),
-            string.IsNullOrWhiteSpace(lang) ? null : lang.Split('-', '_')[0].Trim().ToLowerInvariant());
+            string.IsNullOrWhiteSpace(lang) ? null : lang.Split('-', '_')[0].Trim().ToLowerInvariant(),
+            ldBody);
     }
 
     /// <summary>Every visible line of the body in order, with nothing skipped (for the date line near the title).</summary>
@@ -117,11 +253,17 @@ internal sealed class HtmlPage
         return SplitLines(sb);
     }
 
-    /// <summary>The lines of the best-scoring content block (and its strong siblings), skipping chrome inside it.</summary>
-    public IReadOnlyList<string> ContentLines(List<(string Text, string Reason)> skipped)
+    /// <summary>
+    /// The lines of the best-scoring content block (and its strong siblings), skipping chrome inside it. Relaxed mode
+    /// ignores class/id hints, for pages whose article sits in a block named like chrome (the caller retries with it
+    /// when the strict pass finds little text, as Readability does).
+    /// </summary>
+    public IReadOnlyList<string> ContentLines(List<(string Text, string Reason)> skipped, bool relaxed = false)
     {
         if (document.Body is null) return [];
+        this.relaxed = relaxed;
         var roots = PickContent(document.Body);
+        roots.InsertRange(0, LeadAbove(roots[0]));
         var sb = new StringBuilder();
         foreach (var root in roots)
         {
@@ -133,40 +275,156 @@ internal sealed class HtmlPage
             sb.Append('\n');
         }
         var lines = SplitLines(sb);
-        ExplainOutside(document.Body, roots, lines.FirstOrDefault(l => l.Length >= 80), skipped);
+        ExplainOutside(document.Body, roots, lines.FirstOrDefault(l => l.Length >= 80), skipped, mayHoldCopy: true);
         return lines;
+    }
+
+    private bool relaxed;
+    private readonly Dictionary<IElement, bool> unlikely = new();
+
+    /// <summary>
+    /// Inside a block named as chrome (comments, footer, menu, related box, cookie notice) and not also named as
+    /// content: its paragraphs do not vote for the article (Readability's "unlikely candidates"). Memoised.
+    /// </summary>
+    private bool Unlikely(IElement e)
+    {
+        if (unlikely.TryGetValue(e, out var known)) return known;
+        var result = false;
+        if (e.LocalName is not ("body" or "html" or "article" or "main"))
+        {
+            var hints = Hints(e);
+            if (hints.Length > 0 && lexicon.NegativeHints.Any(h => h.Reason is not (DropReasons.Advertisement or DropReasons.ShareLinks) && HintMatch(hints, h.Hint)) &&
+                !lexicon.PositiveHints.Any(h => HintMatch(hints, h)))
+                result = true;
+        }
+        if (!result && e.ParentElement is { } parent) result = Unlikely(parent);
+        unlikely[e] = result;
+        return result;
+    }
+
+    /// <summary>The lines of the first element a site profile's body selectors find, or null when none matches.</summary>
+    public IReadOnlyList<string>? SelectedContentLines(IReadOnlyList<string> selectors, List<(string Text, string Reason)> skipped)
+    {
+        if (document.Body is null || Select(selectors) is not { } root) return null;
+        relaxed = false;
+        var sb = new StringBuilder();
+        Render(root, sb, e => SkipReason(e), (e, reason) =>
+        {
+            var text = VietnameseText.Normalize(e.TextContent.Replace('\n', ' '));
+            if (text.Length > 0) skipped.Add((text, reason));
+        });
+        var lines = SplitLines(sb);
+        ExplainOutside(document.Body, [root], lines.FirstOrDefault(l => l.Length >= 80), skipped, mayHoldCopy: true);
+        return lines;
+    }
+
+    /// <summary>The normalised text of the first element the selectors find, or null.</summary>
+    public string? SelectedText(IReadOnlyList<string> selectors) =>
+        Select(selectors) is { } e && VietnameseText.Normalize(e.TextContent.Replace('\n', ' ')) is { Length: > 0 } t ? t : null;
+
+    private IElement? Select(IReadOnlyList<string> selectors)
+    {
+        foreach (var selector in selectors)
+        {
+            if (document.QuerySelector(selector) is { } e && stats.ContainsKey(e)) return e;
+        }
+        return null;
+    }
+
+    // True: named as a lead; false: named as something else (caption, dek, byline, signup) or inside a figure;
+    // null: unnamed plain text, kept. Looks at the block and its parents below the common ancestor with the body.
+    private bool? LeadKind(IElement e, IElement first)
+    {
+        for (var (a, level) = (e, 0); a is not null && level < 4 && !a.Contains(first); a = a.ParentElement, level++)
+        {
+            if (a.LocalName is "figure" or "figcaption" or "blockquote" or "header" && level > 0) return false;
+            var hints = Hints(a);
+            if (hints.Length == 0) continue;
+            if (lexicon.LeadHints.Any(h => HintMatch(hints, h))) return true;
+            if (lexicon.NotLeadHints.Any(h => HintMatch(hints, h))) return false;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The standfirst between the headline and the chosen block: templates often put the lead paragraph in the
+    /// header box with the h1, outside the body container, though it is article text.
+    /// </summary>
+    private List<IElement> LeadAbove(IElement first)
+    {
+        var lead = new List<IElement>();
+        if (!orderIndex.TryGetValue(first, out var at)) return lead;
+        var h1 = -1;
+        for (var i = at - 1; i >= 0 && i >= at - 80; i--)
+        {
+            if (order[i].LocalName != "h1") continue;
+            h1 = i;
+            break;
+        }
+        if (h1 < 0) return lead;
+        for (var i = h1 + 1; i < at; i++)
+        {
+            var e = order[i];
+            if (e.Contains(first) || lead.Any(l => l.Contains(e))) continue;
+            var st = StatsOf(e);
+            var leaf = e.LocalName == "p" || (e.LocalName is "div" && !st.HasBlockChild);
+            if (!leaf || st.Text < 60 || LinkDensity(e) > 0.2 || SkipReason(e) is not null) continue;
+            if (e.ParentElement is { } parent && !parent.Contains(first) && SkipReason(parent) is not null) continue;
+            if (LeadKind(e, first) == false) continue;
+            lead.Add(e);
+        }
+        return lead;
     }
 
     private List<IElement> PickContent(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var el in body.QuerySelectorAll("p, pre, td, div, li, blockquote"))
+        foreach (var el in scorable)
         {
-            if (IsHidden(el)) continue;
-            var isLeaf = el.LocalName is "p" or "pre" || !el.Children.Any(c => BlockTags.Contains(c.LocalName) && c.LocalName != "br");
-            var text = isLeaf ? el.TextContent : OwnText(el);
-            var length = VietnameseText.Normalize(text).Length;
+            if (!relaxed && Unlikely(el)) continue;
+            var st = StatsOf(el);
+            var isLeaf = el.LocalName is "p" or "pre" || !st.HasBlockChild;
+            var length = isLeaf ? st.Text : st.OwnText;
             if (length < 25) continue;
-            var points = 1 + text.Count(c => c == ',') + Math.Min(length / 100.0, 3);
+            var points = 1 + (isLeaf ? st.Commas : st.OwnCommas) + Math.Min(length / 100.0, 3);
             var ancestor = isLeaf ? el.ParentElement : el;
-            for (var level = 0; ancestor is not null && ancestor != body.ParentElement && level < 3; level++, ancestor = ancestor.ParentElement)
+            for (var level = 0; ancestor is not null && ancestor != body.ParentElement && level < 5; level++, ancestor = ancestor.ParentElement)
             {
                 if (!scores.ContainsKey(ancestor)) scores[ancestor] = BaseScore(ancestor);
-                scores[ancestor] += points / (level == 0 ? 1 : level * 2);
+                scores[ancestor] += points / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
             }
         }
         if (scores.Count == 0) return [body];
-        var final = scores.ToDictionary(kv => kv.Key, kv => kv.Value * (1 - LinkDensity(kv.Key)));
+        var final = new Dictionary<IElement, double>(scores.Count);
+        foreach (var (e, v) in scores) final[e] = v * (1 - LinkDensity(e));
         var top = final.MaxBy(kv => kv.Value).Key;
-        var threshold = Math.Max(10, final[top] * 0.2);
+        var topScore = final[top];
+        // Several near-best blocks under one ancestor are parts of one article split by the template (paragraph
+        // groups between ads, sections of a long read): the ancestor is the article.
+        var alternatives = final.Where(kv => kv.Key != top && kv.Value >= topScore * 0.75 && !kv.Key.Contains(top) && !top.Contains(kv.Key))
+            .OrderByDescending(kv => kv.Value).Take(4).Select(kv => kv.Key).ToList();
+        if (alternatives.Count >= 3)
+        {
+            for (var a = top.ParentElement; a is not null && a != body.ParentElement; a = a.ParentElement)
+            {
+                if (alternatives.Count(a.Contains) < 3) continue;
+                top = a;
+                topScore = Math.Max(topScore, final.GetValueOrDefault(a));
+                break;
+            }
+        }
+        var threshold = Math.Max(10, topScore * 0.2);
         var parent = top.ParentElement;
         if (parent is null) return [top];
         var chosen = new List<IElement>();
+        var topClass = top.ClassName;
         foreach (var sibling in parent.Children)
         {
+            // A sibling styled like the article block is usually its continuation (Readability's class bonus).
+            var bonus = !string.IsNullOrEmpty(topClass) && sibling.ClassName == topClass ? topScore * 0.2 : 0;
             if (sibling == top) chosen.Add(top);
-            else if (final.TryGetValue(sibling, out var s) && s >= threshold && SkipReason(sibling) is null) chosen.Add(sibling);
-            else if (sibling.LocalName == "p" && LinkDensity(sibling) < 0.25 && VietnameseText.Normalize(sibling.TextContent).Length > 80) chosen.Add(sibling);
+            else if (final.TryGetValue(sibling, out var sv) && sv + bonus >= threshold && SkipReason(sibling) is null) chosen.Add(sibling);
+            else if (sibling.LocalName == "p" && LinkDensity(sibling) < 0.25 && StatsOf(sibling).Text > 80) chosen.Add(sibling);
         }
         return chosen;
     }
@@ -182,34 +440,73 @@ internal sealed class HtmlPage
             "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "nav" or "footer" or "aside" => -5,
             _ => 0,
         };
+        if (relaxed) return score;
         var hints = Hints(e);
-        var positive = lexicon.PositiveHints.Any(h => hints.Contains(h, StringComparison.Ordinal));
-        var negative = lexicon.NegativeHints.Any(h => hints.Contains(h.Hint, StringComparison.Ordinal));
+        if (hints.Length == 0) return score;
+        var positive = lexicon.PositiveHints.Any(h => HintMatch(hints, h));
+        var negative = lexicon.NegativeHints.Any(h => HintMatch(hints, h.Hint));
         if (positive && !negative) score += 25;
         if (negative && !positive) score -= 25;
         return score;
+    }
+
+    /// <summary>
+    /// Whether a class/id hint names this element. Class names are split into words at spaces, '-' and '_' and a
+    /// hint must start a word ("nav" names "navbar" but not "canvas"); a hint with an inner hyphen ("chi-tiet") is
+    /// matched as written, and one with an edge hyphen ("-ads") must be a whole word ("ads", not "adsense-free").
+    /// </summary>
+    internal static bool HintMatch(string hints, string hint)
+    {
+        var h = hint.AsSpan();
+        var whole = false;
+        if (h.Length > 0 && (h[0] == '-' || h[^1] == '-'))
+        {
+            h = h.Trim('-');
+            whole = true;
+        }
+        else if (h.Contains('-')) return hints.Contains(hint, StringComparison.Ordinal);
+        var span = hints.AsSpan();
+        var from = 0;
+        while (from < span.Length)
+        {
+            var at = span[from..].IndexOf(h, StringComparison.Ordinal);
+            if (at < 0) return false;
+            at += from;
+            var startsWord = at == 0 || span[at - 1] is ' ' or '-' or '_';
+            var endsWord = at + h.Length == span.Length || span[at + h.Length] is ' ' or '-' or '_';
+            if (startsWord && (!whole || endsWord)) return true;
+            from = at + 1;
+        }
+        return false;
     }
 
     /// <summary>Why a block inside the content is chrome (a reason code), or null to keep it.</summary>
     private string? SkipReason(IElement e)
     {
         if (lexicon.ElementTags.TryGetValue(e.LocalName, out var tagReason)) return tagReason;
-        var hints = Hints(e);
+        var hints = relaxed ? string.Empty : Hints(e);
         if (hints.Length > 0)
         {
             foreach (var (reason, hint) in lexicon.NegativeHints)
             {
-                if (!hints.Contains(hint, StringComparison.Ordinal)) continue;
-                var positive = lexicon.PositiveHints.Any(h => hints.Contains(h, StringComparison.Ordinal));
+                if (!HintMatch(hints, hint)) continue;
+                var st = StatsOf(e);
+                // Menus and ad slots hold links or almost no text; a long, plain-text block so named ("card-header"
+                // over an answer, a "section--ads" wrapper around paragraphs) is the template's, not chrome.
+                if (reason is DropReasons.Navigation or DropReasons.Advertisement && LinkDensity(e) < 0.33 &&
+                    (st.Text >= 100 || (st.Links == 0 && st.Text >= 40))) continue;
+                var positive = lexicon.PositiveHints.Any(h => HintMatch(hints, h));
                 // "content-header" is chrome, a 2,000-character "entry-content comments-open" is the article.
-                if (!positive || VietnameseText.Normalize(e.TextContent).Length < 200) return reason;
+                if (!positive || st.Text < 200) return reason;
             }
         }
         if (e.LocalName is "ul" or "ol" or "div" or "table" or "section")
         {
-            var links = e.QuerySelectorAll("a").Length;
-            if (links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);
+            if (StatsOf(e).Links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);
         }
+        // A short paragraph that is mostly a link is a teaser for another page ("Read also: ...", "To the shop").
+        if (e.LocalName is "p" or "li" or "div" or "h2" or "h3" or "h4" && StatsOf(e) is { Links: >= 1, Text: < 150 } && LinkDensity(e) > 0.6)
+            return DropReasons.RelatedNews;
         return null;
     }
 
@@ -222,7 +519,7 @@ internal sealed class HtmlPage
             if (hints.Length == 0) continue;
             foreach (var (reason, hint) in lexicon.NegativeHints)
             {
-                if (hints.Contains(hint, StringComparison.Ordinal)) return reason;
+                if (HintMatch(hints, hint)) return reason;
             }
         }
         return DropReasons.Navigation;
@@ -230,27 +527,29 @@ internal sealed class HtmlPage
 
     // Page parts outside the content that carry a reason (menus, related boxes, counters) are listed too, so the
     // drops explain the whole page; unlabelled text outside the content is not listed.
-    private void ExplainOutside(IElement element, IReadOnlyCollection<IElement> roots, string? firstParagraph, List<(string Text, string Reason)> skipped)
+    private void ExplainOutside(IElement element, IReadOnlyCollection<IElement> roots, string? firstParagraph, List<(string Text, string Reason)> skipped, bool mayHoldCopy)
     {
         foreach (var child in element.Children)
         {
-            if (roots.Contains(child) || Invisible.Contains(child.LocalName) || IsHidden(child)) continue;
+            if (roots.Contains(child) || !stats.ContainsKey(child)) continue;
             if (roots.Any(r => child.Contains(r)))
             {
-                ExplainOutside(child, roots, firstParagraph, skipped);
+                ExplainOutside(child, roots, firstParagraph, skipped, mayHoldCopy);
                 continue;
             }
             var reason = SkipReason(child);
-            // A second rendering of the article (print view, mobile view) outside the chosen block.
-            if (firstParagraph is not null && VietnameseText.Normalize(child.TextContent).Contains(firstParagraph, StringComparison.Ordinal))
-                reason = DropReasons.DuplicateArticle;
+            // A second rendering of the article (print view, mobile view) outside the chosen block. Text that does
+            // not hold the paragraph cannot have a part that does, so the check stops descending there.
+            var holdsCopy = mayHoldCopy && firstParagraph is not null && StatsOf(child).Text >= firstParagraph.Length &&
+                            VietnameseText.Normalize(child.TextContent).Contains(firstParagraph, StringComparison.Ordinal);
+            if (holdsCopy) reason = DropReasons.DuplicateArticle;
             if (reason is not null)
             {
                 var text = VietnameseText.Normalize(child.TextContent.Replace('\n', ' '));
                 if (text.Length > 0) skipped.Add((text, reason));
                 continue;
             }
-            ExplainOutside(child, roots, firstParagraph, skipped);
+            ExplainOutside(child, roots, firstParagraph, skipped, holdsCopy);
         }
     }
 
@@ -263,23 +562,10 @@ internal sealed class HtmlPage
                (style is not null && style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static double LinkDensity(IElement e)
+    private double LinkDensity(IElement e)
     {
-        var total = e.TextContent.Length;
-        if (total == 0) return 0;
-        var linked = e.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-        return Math.Min(1.0, (double)linked / total);
-    }
-
-    private static string OwnText(IElement e)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in e.ChildNodes)
-        {
-            if (node.NodeType == NodeType.Text) sb.Append(node.TextContent);
-            else if (node is IElement child && !BlockTags.Contains(child.LocalName) && !Invisible.Contains(child.LocalName)) sb.Append(child.TextContent);
-        }
-        return sb.ToString();
+        var st = StatsOf(e);
+        return st.Text == 0 ? 0 : Math.Min(1.0, (double)st.Link / st.Text);
     }
 
     private static void Render(IElement element, StringBuilder sb, Func<IElement, string?> skip, Action<IElement, string> onSkip)
@@ -316,30 +602,42 @@ internal sealed class HtmlPage
     private static List<string> SplitLines(StringBuilder sb) =>
         sb.ToString().Split('\n').Select(l => VietnameseText.Normalize(l)).Where(l => l.Length > 0).ToList();
 
+    // Selectors here are all of the form meta[attr='value']; matched against the metas the walk collected.
     private string? Meta(string selector)
     {
-        var v = document.QuerySelector(selector)?.GetAttribute("content");
-        return string.IsNullOrWhiteSpace(v) ? null : VietnameseText.Normalize(v);
+        var open = selector.IndexOf('[');
+        var eq = selector.IndexOf('=');
+        var attr = selector[(open + 1)..eq];
+        var value = selector[(eq + 2)..^2];
+        foreach (var m in metas)
+        {
+            if (!string.Equals(m.GetAttribute(attr), value, StringComparison.OrdinalIgnoreCase)) continue;
+            var v = m.GetAttribute("content");
+            if (!string.IsNullOrWhiteSpace(v)) return VietnameseText.Normalize(v);
+        }
+        return null;
     }
 
-    private (DateTimeOffset? Date, string? Author) ReadJsonLd()
+    private (DateTimeOffset? Date, string? Author, string? Body) ReadJsonLd()
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        string? body = null;
+        foreach (var script in jsonLd)
         {
             try
             {
                 using var json = JsonDocument.Parse(script.TextContent);
                 var date = FindString(json.RootElement, "datePublished");
                 var author = FindAuthor(json.RootElement);
+                body ??= FindString(json.RootElement, "articleBody");
                 if (date is not null || author is not null)
-                    return (date is null ? null : ParseMachineDate(date), author);
+                    return (date is null ? null : ParseMachineDate(date), author, body);
             }
             catch (JsonException)
             {
                 // Hand-written JSON-LD is often broken; the other date sources remain.
             }
         }
-        return (null, null);
+        return (null, null, body);
     }
 
     private static string? FindString(JsonElement e, string name)
