@@ -12,6 +12,12 @@ public sealed record CrawlOptions
     public const int DefaultTimeoutMs = 20_000;
     public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
     public const int DefaultMaxRedirects = 5;
+
+    /// <summary>
+    /// A one-shot crawl waits at most this long for a URL that is not due yet (a retry, a Retry-After); anything due
+    /// later stays queued in the frontier for the next run, so a host that is down never holds a cron job for hours.
+    /// </summary>
+    public const int DefaultMaxIdleWaitMs = 60_000;
     public const string DefaultProduct = "NewsMiner/0.1";
     public const string DefaultContactUrl = "https://github.com/newsminer";
 
@@ -34,6 +40,9 @@ public sealed record CrawlOptions
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 
     public int MaxRedirects { get; init; } = DefaultMaxRedirects;
+
+    /// <summary>Longest wait for a not-yet-due URL before the crawl ends (see <see cref="DefaultMaxIdleWaitMs"/>).</summary>
+    public int MaxIdleWaitMs { get; init; } = DefaultMaxIdleWaitMs;
 
     /// <summary>Where site operators can learn about the crawler; part of the default User-Agent.</summary>
     public string ContactUrl { get; init; } = DefaultContactUrl;

@@ -145,6 +145,8 @@ public sealed class Crawler : IDisposable
                 {
                     if (hostDue.Count == 0 || budgetUsed >= _options.MaxPages) yield break;
                     var wait = hostDue.Values.Min() - _time.GetUtcNow();
+                    // Work due far in the future stays queued for the next run rather than holding this one.
+                    if (wait > TimeSpan.FromMilliseconds(_options.MaxIdleWaitMs)) yield break;
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
                     continue;
                 }

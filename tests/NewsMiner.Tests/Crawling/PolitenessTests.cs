@@ -113,6 +113,25 @@ public class PolitenessTests
     }
 
     [Fact]
+    public async Task A_one_shot_crawl_does_not_wait_for_a_retry_due_far_later()
+    {
+        await using var site = await LoopbackSite.StartAsync(app =>
+        {
+            app.MapGet("/", () => Html(Page("Trang chủ", "/bao-tri")));
+            app.MapGet("/bao-tri", (HttpContext ctx) =>
+            {
+                ctx.Response.Headers.RetryAfter = "3600";
+                return Results.StatusCode(503);
+            });
+        });
+        var started = DateTimeOffset.UtcNow;
+        var outcomes = await CrawlAllAsync(new CrawlOptions { StartUrls = [site.BaseUrl], DelayMs = 0, TimeoutMs = 5000, RespectRobots = false, MaxIdleWaitMs = 2000 });
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(30), "the crawl waited for the hour-long Retry-After");
+        Assert.Single(outcomes, o => o is FetchedPage);
+        Assert.Single(site.Hits, h => h.PathAndQuery == "/bao-tri");
+    }
+
+    [Fact]
     public async Task A_gzip_bomb_is_too_large_and_non_html_is_refused()
     {
         var bomb = new MemoryStream();
