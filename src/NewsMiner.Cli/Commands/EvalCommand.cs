@@ -19,10 +19,11 @@ public static class EvalCommand
         var texts = new Option<string?>("--texts") { Description = "Folder of the gold documents' texts (default: <gold folder>/seeds, else the gold folder)" };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Mine with the rules alone (no classifier)" };
         var mentions = new Option<string?>("--mentions") { Description = "Held-out labelled mentions (JSONL): compare rules alone with rules + classifier" };
+        var showMisses = new Option<bool>("--show-misses") { Description = "With --mentions: print each mention the combined miner gets wrong, with the rules' reason" };
         var classifier = new Option<bool>("--classifier") { Description = "Cross-validate the classifier on --data and print its report" };
         var data = new Option<string>("--data") { Description = "Training data folder for --classifier", DefaultValueFactory = _ => TrainCommand.DefaultData };
         var folds = new Option<int>("--folds") { Description = "Folds for --classifier", DefaultValueFactory = _ => 5 };
-        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, classifier, data, folds };
+        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, showMisses, classifier, data, folds };
         command.SetAction(async (r, ct) =>
         {
             var did = false;
@@ -33,7 +34,7 @@ public static class EvalCommand
             }
             if (r.GetValue(mentions) is { } mentionPath)
             {
-                await CompareOnMentionsAsync(io, mentionPath, ct).ConfigureAwait(false);
+                await CompareOnMentionsAsync(io, mentionPath, r.GetValue(showMisses), ct).ConfigureAwait(false);
                 did = true;
             }
             if (r.GetValue(classifier))
@@ -94,7 +95,7 @@ public static class EvalCommand
     /// Mention-level comparison: a mention counts as found when the miner emits a figure at that number with the gold
     /// label; precision and recall are over the mentions whose gold label is a metric (not "none").
     /// </summary>
-    private static async Task CompareOnMentionsAsync(CliIo io, string path, CancellationToken ct)
+    private static async Task CompareOnMentionsAsync(CliIo io, string path, bool showMisses, CancellationToken ct)
     {
         if (!File.Exists(path)) throw new UserError($"{path}: no such file");
         IReadOnlyList<TrainingRecord> records;
@@ -110,8 +111,13 @@ public static class EvalCommand
                 var mention = VietnameseText.Normalize(rec.Mention);
                 var start = MentionDataset.Locate(text, mention, rec.Occurrence);
                 var length = mention.Length;
-                var figures = miner.Mine(text, new MiningContext(rec.Published, rec.Province)).Figures;
-                var predicted = figures.FirstOrDefault(f => f.ValueStart >= start && f.ValueStart < start + length)?.Metric.ToSchemaName() ?? MentionLabels.None;
+                var result = miner.Mine(text, new MiningContext(rec.Published, rec.Province));
+                var predicted = result.Figures.FirstOrDefault(f => f.ValueStart >= start && f.ValueStart < start + length)?.Metric.ToSchemaName() ?? MentionLabels.None;
+                if (showMisses && name == "rules + classifier" && predicted != rec.Label)
+                {
+                    var why = result.Rejected.FirstOrDefault(x => x.Start < start + length && start < x.Start + x.Length)?.Reason ?? "(no rejection recorded)";
+                    io.Out.WriteLine($"  {rec.Id}: gold {rec.Label}, got {predicted}; {why} | {rec.Text}");
+                }
                 if (predicted != MentionLabels.None && predicted == rec.Label) tp++;
                 else
                 {
@@ -129,7 +135,7 @@ public static class EvalCommand
         if (!Directory.Exists(folder)) throw new UserError($"{folder}: no such folder");
         if (folds < 2) throw new UserError($"--folds {folds}: use 2 or more");
         var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
-        var mentions = MentionDataset.ToLabelled(records, new MinerRuleOpinions(FigureMiner.CreateRulesOnly()));
+        var mentions = MentionDataset.ToLabelled(records, null); // the shipped model's configuration: no rule-opinion feature
         var trainer = new HashedLogisticRegressionTrainer(MentionFeaturizer.Default, new LogisticRegressionOptions());
         io.Out.Write(CrossValidation.Format(CrossValidation.Run(mentions, trainer, folds)));
     }

@@ -16,9 +16,12 @@ public static class TrainCommand
         var data = new Option<string>("--data") { Description = $"Folder of labelled mentions, *.jsonl, read recursively (default: {DefaultData})", DefaultValueFactory = _ => DefaultData };
         var output = new Option<string>("--out") { Description = $"Model file to write (default: {FigureClassifier.ModelPath})", DefaultValueFactory = _ => FigureClassifier.ModelPath };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds, stratified and seeded; 0 skips the report (default: 5)", DefaultValueFactory = _ => 5 };
-        var noRules = new Option<bool>("--no-rules") { Description = "Train without the rule-based miner's opinion as a feature" };
+        // The shipped model is trained without the rules' opinion: where the miner asks it (numbers the rules left
+        // undecided) that opinion is always "none", and a model trained with it only echoes the rules (measured on the
+        // held-out mentions: +0.6 recall points with it, +5 without).
+        var withRules = new Option<bool>("--with-rules") { Description = "Also use the rule-based miner's opinion as a feature (not the shipped model)" };
         var l2 = new Option<double>("--l2") { Description = "L2 regularisation strength (default: 0.001)", DefaultValueFactory = _ => new LogisticRegressionOptions().L2 };
-        var command = new Command("train", "Train the figure classifier on labelled mentions; print its cross-validated quality; write the model.") { data, output, folds, noRules, l2 };
+        var command = new Command("train", "Train the figure classifier on labelled mentions; print its cross-validated quality; write the model.") { data, output, folds, withRules, l2 };
         command.SetAction(async (r, ct) =>
         {
             var folder = r.GetValue(data)!;
@@ -33,7 +36,7 @@ public static class TrainCommand
             try
             {
                 var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
-                var rules = r.GetValue(noRules) ? null : new MinerRuleOpinions(FigureMiner.CreateRulesOnly());
+                var rules = r.GetValue(withRules) ? new MinerRuleOpinions(FigureMiner.CreateRulesOnly()) : null;
                 mentions = MentionDataset.ToLabelled(records, rules);
             }
             catch (InvalidDataException e)
@@ -57,7 +60,7 @@ public static class TrainCommand
                 if (minSupport < k) io.Error.WriteLine($"newsminer: warning: a label has only {minSupport} mentions, fewer than {k} folds");
                 io.Out.WriteLine();
                 io.Out.Write(CrossValidation.Format(CrossValidation.Run(mentions, trainer, k)));
-                if (!r.GetValue(noRules))
+                if (r.GetValue(withRules))
                 {
                     var rulesAlone = CrossValidation.RulesAlone(mentions);
                     io.Out.WriteLine(string.Create(inv, $"rules alone on the same {rulesAlone.Scored} mentions (silent = none): accuracy {rulesAlone.Accuracy:0.000}   macro-F1 {rulesAlone.MacroF1:0.000}"));
