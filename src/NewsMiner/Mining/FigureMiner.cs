@@ -21,7 +21,7 @@ public sealed partial class FigureMiner
     /// held-out mentions (data/eval/classifier-heldout.jsonl) as the lowest value that keeps precision at the rules'
     /// level: a wrong figure is worse than a missing one, and the rules still decide period and organisation.
     /// </summary>
-    public const double ClassifierThreshold = 0.6;
+    public const double ClassifierThreshold = 0.7;
 
     private const int LeftScopeTokens = 24;
     private const int RightScopeTokens = 12;
