@@ -65,7 +65,7 @@ public sealed partial class FigureMiner
 
     private sealed record Anchor(int Start, int End, AnchorKind Kind, PlaceMention? Place, int Level, string? UnitName);
 
-    private sealed record Decision(Metric Metric, string? Segment, double Confidence, int? InheritPeriodFrom = null);
+    private sealed record Decision(Metric Metric, string? Segment, double Confidence);
 
     /// <summary>A figure under construction: what was decided, before de-duplication.</summary>
     private sealed record Draft(Figure Figure, int SentenceIndex, bool NamedGroup = false);
@@ -304,7 +304,7 @@ public sealed partial class FigureMiner
             Decision? decision = unitClass switch
             {
                 UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
-                _ => DecidePeople(n, unitClass, unitPhrase, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown, distributive),
+                _ => DecidePeople(unitClass, unitPhrase, sentenceFirst, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, segmentHere, head, breakdown, distributive),
             };
             if (decision is null)
             {
@@ -341,7 +341,7 @@ public sealed partial class FigureMiner
             return new Decision(metric, segment, unitPhrase.Contains("trực thuộc", StringComparison.Ordinal) ? 0.9 : 0.8);
         }
 
-        private Decision? DecidePeople(NumberMention n, UnitClass unitClass, string unitPhrase, int leftStart, int clauseStart,
+        private Decision? DecidePeople(UnitClass unitClass, string unitPhrase, int sentenceFirst, int leftStart, int clauseStart,
             int numberToken, int rightStart, int rightEnd, string? segment, Draft? head, bool breakdown, bool distributive)
         {
             // "mỗi đảng bộ xã kết nạp ít nhất 3": a quota per unnamed organisation, not a figure of one.
@@ -354,7 +354,7 @@ public sealed partial class FigureMiner
             // "312 quần chúng được học lớp nhận thức về Đảng". The nearest course marker names the course.
             var clauseEnd = rightStart;
             while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
-            var course = CourseKind(n, unitPhrase, unitClass, leftStart, clauseStart, numberToken, rightStart, clauseEnd);
+            var course = CourseKind(unitPhrase, unitClass, leftStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
 
             if (breakdown && head is not null && head.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
@@ -372,7 +372,7 @@ public sealed partial class FigureMiner
             var admissionRight = Nearest(rightStart, rightEnd, "admission");
             var target = Nearest(leftStart, numberToken, "target");
             var perYear = Has("per_year", leftStart, numberToken);
-            var planned = Has("plan_reference", TokenAt(SentenceStartOf(n.Start)), numberToken);
+            var planned = Has("plan_reference", sentenceFirst, numberToken);
             var admitted = admissionLeft is not null || admissionRight is not null || unitClass == UnitClass.NewPerson;
 
             if (admitted && target is not null && (admissionLeft is null || target.Value.FirstToken < admissionLeft.Value.EndToken + 3))
@@ -392,7 +392,7 @@ public sealed partial class FigureMiner
         /// Which course the people were taught in, or null when the clause is not about a course. NewMembers stands for
         /// "a course, but not one schema v1 counts" (general political theory).
         /// </summary>
-        private Metric? CourseKind(NumberMention n, string unitPhrase, UnitClass unitClass, int leftStart, int clauseStart, int numberToken,
+        private Metric? CourseKind(string unitPhrase, UnitClass unitClass, int leftStart, int numberToken,
             int rightStart, int rightEnd)
         {
             var taughtFor = numberToken >= 1 && tokens[numberToken - 1].Text is "cho" or "với" or "gồm" or "có"
@@ -1026,15 +1026,6 @@ public sealed partial class FigureMiner
 
         private static bool IsInsideTime(NumberMention n, List<TimeExpression> times) =>
             times.Any(t => n.NumberStart >= t.Start && n.NumberEnd <= t.End && t.Kind is not TimeKind.Now);
-
-        private int SentenceStartOf(int position)
-        {
-            foreach (var s in sentences)
-            {
-                if (position >= s.Start && position <= s.Start + s.Length) return s.Start;
-            }
-            return 0;
-        }
 
         /// <summary>Index of the token that contains or follows <paramref name="offset"/>.</summary>
         private int TokenAt(int offset)
