@@ -69,7 +69,7 @@ public sealed class Crawler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(url);
         // Without a frontier the core never drops a fetch as a duplicate.
-        return await FetchCoreAsync(url, item: null, frontier: null, ct).ConfigureAwait(false)
+        return await FetchCoreAsync(url, item: null, frontier: null, reserved: null, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A single fetch cannot be a duplicate.");
     }
 
@@ -219,6 +219,7 @@ public sealed class Crawler : IDisposable
                     budgetUsed--;
                     sourceBudget.Return(result.Item.Source);
                     await frontier.CompleteAsync(result.Item, null, [], work).ConfigureAwait(false);
+                    await SettleReservedAsync(frontier, result, null, null, work).ConfigureAwait(false);
                     continue;
                 }
 
@@ -247,6 +248,7 @@ public sealed class Crawler : IDisposable
                     var due = _time.GetUtcNow() + RetryDelay(transient, result.Item.Attempts);
                     if (notBefore[resultHost] > due) due = notBefore[resultHost];
                     await frontier.RetryLaterAsync(result.Item, transient, due, work).ConfigureAwait(false);
+                    await SettleReservedAsync(frontier, result, transient, due, work).ConfigureAwait(false);
                     hostDue[resultHost] = hostDue.TryGetValue(resultHost, out var current) && current < due ? current : due;
                     continue;
                 }
@@ -255,6 +257,7 @@ public sealed class Crawler : IDisposable
                 var outcome = result.Outcome is FetchFailure last ? last with { Attempt = result.Item.Attempts + 1 } : result.Outcome;
                 yield return outcome;
                 await frontier.CompleteAsync(result.Item, outcome, entries, work).ConfigureAwait(false);
+                await SettleReservedAsync(frontier, result, outcome, null, work).ConfigureAwait(false);
                 foreach (var entry in entries) hostDue.TryAdd(HostKey(entry.Url.Host), DateTimeOffset.MinValue);
                 // The host may have had nothing due when it was last asked; its next due time moved with this result.
                 if (!hostDue.ContainsKey(resultHost) && await frontier.NextDueAsync(resultHost, work).ConfigureAwait(false) is { } again)
@@ -346,9 +349,29 @@ public sealed class Crawler : IDisposable
         return robots?.CrawlDelay is { } asked && asked > delay ? asked : delay;
     }
 
+    /// <param name="Reserved">Redirect targets reserved in the frontier while fetching (canonical), in hop order.</param>
     private sealed record FetchResult(
         FrontierItem Item, CrawlOutcome? Outcome, IReadOnlyList<Uri> Links, DateTimeOffset FinishedAt, TimeSpan HostDelay,
-        DateTimeOffset? DeferHostUntil, ExceptionDispatchInfo? Error);
+        DateTimeOffset? DeferHostUntil, ExceptionDispatchInfo? Error, IReadOnlyList<Uri> Reserved);
+
+    /// <summary>
+    /// Redirect targets reserved by a fetch are in flight in the frontier; they end with the fetch that reserved them,
+    /// or they would sit in flight until the next run. The final target of a page is finished by the frontier itself.
+    /// </summary>
+    private static async Task SettleReservedAsync(ICrawlFrontier frontier, FetchResult result, CrawlOutcome? outcome, DateTimeOffset? retryAt,
+        CancellationToken ct)
+    {
+        var final = outcome is FetchedPage page ? Canonicalize(page.FinalUrl).AbsoluteUri : null;
+        foreach (var target in result.Reserved)
+        {
+            if (target.AbsoluteUri == final) continue;
+            var item = new FrontierItem(target, result.Item.Depth, result.Item.Source, 0);
+            if (outcome is FetchFailure failure && retryAt is { } due)
+                await frontier.RetryLaterAsync(item, failure with { Url = target }, due, ct).ConfigureAwait(false); // fetched again on its own
+            else
+                await frontier.CompleteAsync(item, outcome is FetchFailure f ? f with { Url = target } : null, [], ct).ConfigureAwait(false);
+        }
+    }
 
     private async Task RunFetchAsync(
         FrontierItem item, ICrawlFrontier frontier, DateTimeOffset notBefore, SemaphoreSlim slots, ChannelWriter<FetchResult> results,
@@ -356,6 +379,7 @@ public sealed class Crawler : IDisposable
     {
         CrawlOutcome? outcome = null;
         IReadOnlyList<Uri> links = [];
+        var reserved = new List<Uri>();
         ExceptionDispatchInfo? error = null;
         DateTimeOffset? deferHost = null;
         RobotsTxt? robots = null;
@@ -385,7 +409,7 @@ public sealed class Crawler : IDisposable
                         await Task.Delay(pause, _time, ct).ConfigureAwait(false);
                     }
                 }
-                outcome ??= await FetchCoreAsync(item.Url, item, frontier, ct).ConfigureAwait(false);
+                outcome ??= await FetchCoreAsync(item.Url, item, frontier, reserved, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -403,7 +427,7 @@ public sealed class Crawler : IDisposable
             error = ExceptionDispatchInfo.Capture(ex);
         }
         if (ct.IsCancellationRequested) return; // the loop is gone; the item stays in flight and is queued again next run
-        results.TryWrite(new FetchResult(item, outcome, links, _time.GetUtcNow(), HostDelay(item, robots), deferHost, error));
+        results.TryWrite(new FetchResult(item, outcome, links, _time.GetUtcNow(), HostDelay(item, robots), deferHost, error, reserved));
     }
 
     /// <returns>
@@ -465,7 +489,8 @@ public sealed class Crawler : IDisposable
     /// During a crawl, reserves a redirect target; false means that page is fetched under its own URL, so this fetch is
     /// dropped (null) rather than fetching it twice.
     /// </param>
-    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, FrontierItem? item, ICrawlFrontier? frontier, CancellationToken ct)
+    /// <param name="reserved">Collects the redirect targets reserved in the frontier.</param>
+    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, FrontierItem? item, ICrawlFrontier? frontier, List<Uri>? reserved, CancellationToken ct)
     {
         var fetchedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
@@ -508,8 +533,11 @@ public sealed class Crawler : IDisposable
                         return Failure(FetchErrorClass.RedirectLoop, $"redirect from {current} back to {next}", status);
                     if (hop + 1 > _options.MaxRedirects)
                         return Failure(FetchErrorClass.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", status);
-                    if (item is not null && frontier is not null && !await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false))
-                        return null;
+                    if (item is not null && frontier is not null)
+                    {
+                        if (!await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false)) return null;
+                        reserved?.Add(Canonicalize(next));
+                    }
                     current = next;
                     continue;
                 }
