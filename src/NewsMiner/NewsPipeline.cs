@@ -228,9 +228,8 @@ public sealed class NewsPipeline
                         var key = article.CanonicalUrl ?? article.Url;
                         var known = key is not null && await store.HasArticleWithUrlAsync(key, ct).ConfigureAwait(false);
                         var duplicate = known && key != page.FinalUrl.AbsoluteUri;
-                        var shingles = NearDuplicates.Shingles(article.Text);
-                        var bands = NearDuplicates.BandKeys(shingles);
-                        if (!known && await NearDuplicateOfAsync(store, shingles, bands, ct).ConfigureAwait(false) is { } original)
+                        var bands = NearDuplicates.BandKeys(NearDuplicates.Shingles(article.Text));
+                        if (!known && await NearDuplicateOfAsync(store, article.Text, bands, ct).ConfigureAwait(false) is { } original)
                         {
                             // A copy under URLs of its own (syndicated, a print view without a canonical link): kept once.
                             await store.AddArticleUrlsAsync(original, [page.Url.AbsoluteUri, page.FinalUrl.AbsoluteUri, article.Url ?? "", key ?? ""], ct)
@@ -273,11 +272,11 @@ public sealed class NewsPipeline
     }
 
     /// <summary>The stored article whose text is near-identical to this one (see <see cref="NearDuplicates"/>), if any.</summary>
-    private static async Task<long?> NearDuplicateOfAsync(NewsStore store, IReadOnlySet<ulong> shingles, IReadOnlyList<long> bands, CancellationToken ct)
+    private static async Task<long?> NearDuplicateOfAsync(NewsStore store, string text, IReadOnlyList<long> bands, CancellationToken ct)
     {
-        foreach (var (id, text) in await store.ArticlesSharingBandsAsync(bands, ct).ConfigureAwait(false))
+        foreach (var (id, stored) in await store.ArticlesSharingBandsAsync(bands, ct).ConfigureAwait(false))
         {
-            if (NearDuplicates.Resemblance(shingles, NearDuplicates.Shingles(text)) >= NearDuplicates.SameArticleResemblance) return id;
+            if (NearDuplicates.SameArticle(text, stored)) return id;
         }
         return null;
     }
