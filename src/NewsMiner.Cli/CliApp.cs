@@ -39,7 +39,13 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var root = Build(stdout, stderr);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // Ctrl+C / SIGTERM cancel the command's token; a crawl then finishes the pages in flight (its stop grace), so
+        // the process is not cut off before that (System.CommandLine's default is 2 s, then exit 130).
+        var config = new InvocationConfiguration
+        {
+            Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromMilliseconds(Crawling.CrawlOptions.DefaultStopGraceMs) + TimeSpan.FromSeconds(5),
+        };
         try
         {
             return await root.Parse(args).InvokeAsync(config, ct).ConfigureAwait(false);

@@ -36,6 +36,7 @@ public sealed record CrawlSource(string Name, string? Province, IReadOnlyList<Ur
         ArticlePatterns = ArticlePatterns,
         ListingPatterns = PaginationPattern is null ? ListingPatterns : [.. ListingPatterns, PaginationPattern],
         MaxDepth = MaxDepth,
+        MaxPages = MaxPages,
         RevisitInterval = RevisitInterval ?? TimeSpan.Zero,
         DelayMs = DelayMs,
     };
@@ -127,6 +128,9 @@ public sealed class NewsPipeline
         CrawlOptions options, IProgress<CrawlReport>? progress, CancellationToken ct, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(frontier);
+        // A stop (Ctrl+C) only stops new fetches; pages still handed out are stored, so the writes never see it.
+        var stopRequest = ct;
+        ct = CancellationToken.None;
         foreach (var source in sources)
         {
             foreach (var start in source.StartUrls)
@@ -166,7 +170,7 @@ public sealed class NewsPipeline
 
         try
         {
-            await foreach (var outcome in crawler.CrawlAsync(frontier, ct).ConfigureAwait(false))
+            await foreach (var outcome in crawler.CrawlAsync(frontier, stopRequest).ConfigureAwait(false))
             {
                 var sourceName = SourceOf(sources, outcome.Url);
                 var run = sourceName is not null && runs.TryGetValue(sourceName, out var r) ? r.Counter : null;
@@ -222,13 +226,22 @@ public sealed class NewsPipeline
                             break;
                         }
                         var key = article.CanonicalUrl ?? article.Url;
-                        var duplicate = key is not null && key != page.FinalUrl.AbsoluteUri
-                            && await store.HasArticleWithUrlAsync(key, ct).ConfigureAwait(false);
+                        var known = key is not null && await store.HasArticleWithUrlAsync(key, ct).ConfigureAwait(false);
+                        var duplicate = known && key != page.FinalUrl.AbsoluteUri;
+                        var bands = NearDuplicates.BandKeys(NearDuplicates.Shingles(article.Text));
+                        if (!known && await NearDuplicateOfAsync(store, article.Text, bands, ct).ConfigureAwait(false) is { } original)
+                        {
+                            // A copy under URLs of its own (syndicated, a print view without a canonical link): kept once.
+                            await store.AddArticleUrlsAsync(original, [page.Url.AbsoluteUri, page.FinalUrl.AbsoluteUri, article.Url ?? "", key ?? ""], ct)
+                                .ConfigureAwait(false);
+                            duplicates++;
+                            break;
+                        }
                         var found = processed.Mining!.Figures;
                         // A print view or copy naming a stored article as canonical updates that article and adds its URL.
                         await store.SaveArticleAsync(article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, found,
                             new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version,
-                                FigureMiner.Version, page.FetchedAt), ct).ConfigureAwait(false);
+                                FigureMiner.Version, page.FetchedAt) { TextBands = bands }, ct).ConfigureAwait(false);
                         if (duplicate)
                         {
                             duplicates++;
@@ -247,11 +260,25 @@ public sealed class NewsPipeline
                 }
             }
         }
+        catch (OperationCanceledException) when (stopRequest.IsCancellationRequested)
+        {
+            // Stopped: what was fetched is stored and the rest stays queued; the report says how far the run got.
+        }
         finally
         {
             await SaveRunsAsync(finished: true).ConfigureAwait(false);
         }
         return Snapshot();
+    }
+
+    /// <summary>The stored article whose text is near-identical to this one (see <see cref="NearDuplicates"/>), if any.</summary>
+    private static async Task<long?> NearDuplicateOfAsync(NewsStore store, string text, IReadOnlyList<long> bands, CancellationToken ct)
+    {
+        foreach (var (id, stored) in await store.ArticlesSharingBandsAsync(bands, ct).ConfigureAwait(false))
+        {
+            if (NearDuplicates.SameArticle(text, stored)) return id;
+        }
+        return null;
     }
 
     /// <summary>The source whose start URL shares the longest path with <paramref name="url"/> on its host.</summary>

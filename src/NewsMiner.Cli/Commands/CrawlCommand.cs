@@ -43,85 +43,144 @@ public static class CrawlCommand
             var options = new CrawlOptions
             {
                 StartUrls = urls, MaxPages = r.GetValue(maxPages), DelayMs = r.GetValue(delay), MaxConcurrency = r.GetValue(concurrency),
-                RespectRobots = !r.GetValue(noRobots),
+                RespectRobots = !r.GetValue(noRobots), StopGraceMs = CrawlOptions.DefaultStopGraceMs,
             };
             if (r.GetValue(contact) is { } c) options = options with { ContactUrl = c };
             IReadOnlyList<CrawlSource> sources;
-            if (urls.Count > 0)
+            try
             {
-                sources = [new CrawlSource("command line", r.GetValue(province), urls)];
+                sources = urls.Count > 0 ? [new CrawlSource("command line", r.GetValue(province), urls)]
+                    : r.GetValue(sourcesFile) is { } path ? SourceCatalog.Load(path)
+                    : SourceCatalog.LoadBundled()
+                        ?? throw new UserError($"no --start and no --sources given, and the bundled {SourceCatalog.BundledPath} was not found");
             }
-            else
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                var path = r.GetValue(sourcesFile) ?? SourceCatalog.FindBundled()
-                    ?? throw new UserError($"no --start and no --sources given, and the bundled {SourceCatalog.BundledPath} was not found");
-                try
-                {
-                    sources = SourceCatalog.Load(path);
-                }
-                catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-                {
-                    throw new UserError(e.Message);
-                }
+                throw new UserError(e.Message);
             }
             await using var store = await NewsStore.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
             if (r.GetValue(watch)) return await WatchAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             if (r.GetValue(refetch)) await RequeueAllAsync(store, ct).ConfigureAwait(false);
             var report = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
+            // Stopped by Ctrl+C / SIGTERM: what was fetched is stored and the frontier is consistent, a clean exit.
+            if (ct.IsCancellationRequested) return ExitCodes.Ok;
             return report.PagesFetched == 0 && report.Failures > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Runs a crawl with a progress line every few seconds and a summary at the end (shared with demo).</summary>
+    /// <summary>Runs a crawl with a progress line and a summary at the end (shared with demo).</summary>
     public static async Task<CrawlReport> RunAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
         bool quiet, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var mode = CrawlProgress.Choose(quiet, toTerminal: !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error));
+        var every = CrawlProgress.Interval(mode);
         var lastPrint = TimeSpan.Zero;
-        // A terminal gets one live line rewritten in place; a log file gets a plain line every few seconds.
-        var live = !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
-        var every = live ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
+        var queued = new QueuedCount();
+        using var stopCounting = new CancellationTokenSource();
+        // The queue size comes from the frontier; it is polled beside the crawl because progress reports cannot wait.
+        var counting = mode == ProgressMode.Quiet ? Task.CompletedTask : CountQueuedAsync(store, queued, every, stopCounting.Token);
         var progress = new SynchronousProgress<CrawlReport>(p =>
         {
-            if (quiet || watch.Elapsed - lastPrint < every) return;
+            if (mode == ProgressMode.Quiet || watch.Elapsed - lastPrint < every) return;
             lastPrint = watch.Elapsed;
-            var rate = (p.PagesFetched + p.Failures) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-            var line = $"crawl: {p.PagesFetched} fetched, {p.Failures} failed, {p.ArticlesStored} articles, {p.FiguresStored} figures, {rate:F1} pages/s ({watch.Elapsed.TotalSeconds:F0} s)";
-            if (live) io.Error.Write("\r" + line + "\u001b[K");
+            var line = CrawlProgress.Format(p.PagesFetched, queued.Value, p.Failures, p.ArticlesStored, watch.Elapsed);
+            if (mode == ProgressMode.Live) io.Error.Write("\r" + line + "\u001b[K");
             else io.Error.WriteLine(line);
         });
-        var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, progress, ct).ConfigureAwait(false);
+        CrawlReport report;
+        try
+        {
+            report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, progress, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopCounting.CancelAsync().ConfigureAwait(false);
+            await counting.ConfigureAwait(false);
+            if (mode == ProgressMode.Live && lastPrint > TimeSpan.Zero) io.Error.WriteLine();
+        }
         var failures = report.FailuresByClass.Count == 0 ? "none" : string.Join(", ", report.FailuresByClass.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"));
+        if (ct.IsCancellationRequested) io.Out.WriteLine("crawl: stopped; pages in flight were finished, the rest stays queued for the next run.");
         io.Out.WriteLine($"Crawled {report.PagesFetched} page(s) in {watch.Elapsed.TotalSeconds:F1} s: {report.ArticlesStored} article(s) stored, " +
             $"{report.ArticlesUnchanged} unchanged, {report.PagesWithoutArticle} page(s) without an article, {report.FiguresStored} figure(s). Failures: {failures}.");
         io.Out.WriteLine($"Database: {Path.GetFullPath(store.Path)}");
         return report;
     }
 
-    /// <summary>Crawls until cancelled: each pass takes what is due, then sleeps until the next listing revisit.</summary>
-    private static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
+    private sealed class QueuedCount
+    {
+        private long _value = -1;
+
+        public long? Value => Interlocked.Read(ref _value) is var v && v >= 0 ? v : null;
+
+        public void Set(long value) => Interlocked.Exchange(ref _value, value);
+    }
+
+    private static async Task CountQueuedAsync(NewsStore store, QueuedCount queued, TimeSpan every, CancellationToken ct)
+    {
+        try
+        {
+            await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                var counts = await frontier.CountsAsync(ct).ConfigureAwait(false);
+                queued.Set(counts.GetValueOrDefault(FrontierState.Queued) + counts.GetValueOrDefault(FrontierState.InFlight));
+                await Task.Delay(every, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The crawl ended.
+        }
+        catch (Exception e) when (e is StoreException or System.Data.Common.DbException or IOException)
+        {
+            // Only the queue size and ETA are lost; the crawl itself reports its own errors.
+        }
+    }
+
+    /// <summary>Longest sleep between checks of the crawl lock in --watch, well inside <see cref="FrontierStore.LockStaleAfter"/>.</summary>
+    private static readonly TimeSpan LockRefreshEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Crawls until cancelled: each pass takes what is due, then sleeps until the next listing revisit (at least a
+    /// second, at most a minute past the shortest revisit interval, so a host that keeps deferring does not spin).
+    /// Holds the crawl lock throughout and keeps it fresh while sleeping.
+    /// </summary>
+    public static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
         CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(io);
+        ArgumentNullException.ThrowIfNull(sources);
+        const string owner = "newsminer crawl --watch";
         await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
-        if (await frontier.TryLockAsync("newsminer crawl --watch", ct).ConfigureAwait(false) is { } holder)
+        if (await frontier.TryLockAsync(owner, ct).ConfigureAwait(false) is { } holder)
             throw new UserError($"another crawl is running on {store.Path}: {holder}");
         await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
         var pipeline = NewsPipeline.CreateDefault();
+        var shortest = sources.Select(s => s.RevisitInterval).Where(t => t > TimeSpan.Zero).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min()!.Value;
+        var floor = shortest < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : shortest > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : shortest;
         try
         {
             while (!ct.IsCancellationRequested)
             {
                 var report = await pipeline.CrawlWithFrontierAsync(store, frontier, sources, options, null, ct).ConfigureAwait(false);
                 if (!quiet) io.Error.WriteLine($"crawl: pass done: {report.PagesFetched} fetched, {report.ArticlesStored} new article(s), {report.Failures} failed");
+                if (ct.IsCancellationRequested) break;
                 var next = await frontier.NextRevisitAsync(ct).ConfigureAwait(false) ?? DateTimeOffset.UtcNow.AddHours(1);
-                var wait = next - DateTimeOffset.UtcNow;
-                if (wait > TimeSpan.Zero) await Task.Delay(wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, ct).ConfigureAwait(false);
+                var until = DateTimeOffset.UtcNow + (next - DateTimeOffset.UtcNow < floor ? floor : next - DateTimeOffset.UtcNow);
+                while (DateTimeOffset.UtcNow < until)
+                {
+                    var nap = until - DateTimeOffset.UtcNow;
+                    await Task.Delay(nap < LockRefreshEvery ? nap : LockRefreshEvery, ct).ConfigureAwait(false);
+                    if (await frontier.TryLockAsync(owner, ct).ConfigureAwait(false) is { } taker)
+                        throw new UserError($"the crawl lock on {store.Path} was taken by {taker}");
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Ctrl+C / SIGTERM: the frontier keeps whatever was in flight queued for the next run.
+            // Ctrl+C / SIGTERM while sleeping between passes.
         }
         io.Out.WriteLine("crawl: stopped");
         return ExitCodes.Ok;

@@ -87,6 +87,14 @@ public sealed record CrawlOptions
     /// <summary>How long a host whose robots.txt answered 5xx (or not at all) is left alone.</summary>
     public int RobotsRetryDelayMs { get; init; } = DefaultRobotsRetryDelayMs;
 
+    /// <summary>
+    /// After a stop is asked (the crawl's token cancelled), how long requests already in flight may run to finish and
+    /// be handed out; 0 cancels them at once. The CLI gives them <see cref="DefaultStopGraceMs"/> on Ctrl+C / SIGTERM.
+    /// </summary>
+    public int StopGraceMs { get; init; }
+
+    public const int DefaultStopGraceMs = 10_000;
+
     public const int DefaultMaxAttempts = 4;
     public const int DefaultRetryBaseDelayMs = 2000;
     public const int DefaultMaxRetryDelayMs = 3_600_000;

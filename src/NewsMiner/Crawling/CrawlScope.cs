@@ -21,6 +21,9 @@ public sealed record CrawlScope(string Name)
     /// <summary>Start URLs and listing pages are fetched again this long after their last fetch; null: never.</summary>
     public TimeSpan? RevisitInterval { get; init; }
 
+    /// <summary>Pages fetched for this source per run; null: only the crawl-wide budget.</summary>
+    public int? MaxPages { get; init; }
+
     /// <summary>Overrides <see cref="CrawlOptions.DelayMs"/> for this source's hosts.</summary>
     public int? DelayMs { get; init; }
 

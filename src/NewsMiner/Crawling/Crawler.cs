@@ -35,6 +35,7 @@ public sealed class Crawler : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxPages);
         ArgumentOutOfRangeException.ThrowIfNegative(options.DelayMs);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.StopGraceMs);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TimeoutMs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBodyBytes, 1);
@@ -68,7 +69,7 @@ public sealed class Crawler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(url);
         // Without a frontier the core never drops a fetch as a duplicate.
-        return await FetchCoreAsync(url, item: null, frontier: null, ct).ConfigureAwait(false)
+        return await FetchCoreAsync(url, item: null, frontier: null, reserved: null, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A single fetch cannot be a duplicate.");
     }
 
@@ -100,11 +101,21 @@ public sealed class Crawler : IDisposable
     /// frontier only when the consumer asks for the next one, so whatever the consumer does with it (store an
     /// article) happens before the URL counts as done: a crash in between fetches it again, never loses it.
     /// Transient failures go back to the frontier with a later due time and are not yielded until the last attempt.
+    /// Cancelling stops new requests; requests in flight get <see cref="CrawlOptions.StopGraceMs"/> to finish and are
+    /// yielded, then the sequence ends with <see cref="OperationCanceledException"/>. Whatever did not finish stays in
+    /// flight in the frontier and is queued again by the next run.
     /// </summary>
     public async IAsyncEnumerable<CrawlOutcome> CrawlAsync(ICrawlFrontier frontier, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(frontier);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // "stop" cancels requests in flight: at once when the crawl is disposed, after the grace when ct asks to stop.
+        using var stop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var stopRequest = ct.Register(() =>
+        {
+            if (_options.StopGraceMs == 0) stop.Cancel();
+            else stop.CancelAfter(TimeSpan.FromMilliseconds(_options.StopGraceMs));
+        });
+        var work = stop.Token; // frontier writes for drained pages must not fail because a stop was asked
         using var slots = new SemaphoreSlim(_options.MaxConcurrency);
         var results = Channel.CreateUnbounded<FetchResult>(new UnboundedChannelOptions { SingleReader = true });
         var running = new List<Task>();
@@ -112,6 +123,7 @@ public sealed class Crawler : IDisposable
         var busy = new Dictionary<string, int>(StringComparer.Ordinal);
         var notBefore = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var connectionFailures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sourceBudget = new SourceBudget(_options.Scopes);
         var inFlight = 0;
         var budgetUsed = 0; // fetches yielded plus fetches in flight
 
@@ -121,28 +133,37 @@ public sealed class Crawler : IDisposable
         {
             while (true)
             {
+                var stopping = ct.IsCancellationRequested;
                 var now = _time.GetUtcNow();
-                foreach (var host in hostDue.Keys.ToList())
+                foreach (var host in stopping ? new List<string>() : hostDue.Keys.ToList())
                 {
                     while (budgetUsed < _options.MaxPages && hostDue.TryGetValue(host, out var due) && due <= now
                         && busy.GetValueOrDefault(host) < _options.ConnectionsPerHost)
                     {
-                        var item = await frontier.ClaimAsync(host, now, ct).ConfigureAwait(false);
+                        if (sourceBudget.Exhausted(host))
+                        {
+                            // Every source crawling this host has used its pages for this run; the rest waits for the next.
+                            hostDue.Remove(host);
+                            break;
+                        }
+                        var item = await frontier.ClaimAsync(host, now, work).ConfigureAwait(false);
                         if (item is null)
                         {
-                            if (await frontier.NextDueAsync(host, ct).ConfigureAwait(false) is { } next) hostDue[host] = next;
+                            if (await frontier.NextDueAsync(host, work).ConfigureAwait(false) is { } next) hostDue[host] = next;
                             else hostDue.Remove(host);
                             break;
                         }
                         budgetUsed++;
+                        sourceBudget.Take(item.Source);
                         inFlight++;
                         busy[host] = busy.GetValueOrDefault(host) + 1;
-                        running.Add(RunFetchAsync(item, frontier, notBefore.GetValueOrDefault(host), slots, results.Writer, stop.Token));
+                        running.Add(RunFetchAsync(item, frontier, notBefore.GetValueOrDefault(host), slots, results.Writer, work));
                     }
                 }
 
                 if (inFlight == 0)
                 {
+                    ct.ThrowIfCancellationRequested();
                     if (hostDue.Count == 0 || budgetUsed >= _options.MaxPages) yield break;
                     var wait = hostDue.Values.Min() - _time.GetUtcNow();
                     // Work due far in the future stays queued for the next run rather than holding this one.
@@ -154,7 +175,7 @@ public sealed class Crawler : IDisposable
                 // Wake for the first result, or when an idle host's next URL falls due (a retry, a revisit).
                 var idleDue = hostDue.Where(h => busy.GetValueOrDefault(h.Key) < _options.ConnectionsPerHost && h.Value > now)
                     .Select(h => (DateTimeOffset?)h.Value).Min();
-                if (!results.Reader.TryPeek(out _) && idleDue is { } wake && budgetUsed < _options.MaxPages)
+                if (!stopping && !results.Reader.TryPeek(out _) && idleDue is { } wake && budgetUsed < _options.MaxPages)
                 {
                     using var timer = new CancellationTokenSource(Clamp(wake - now), _time);
                     using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
@@ -162,12 +183,20 @@ public sealed class Crawler : IDisposable
                     {
                         await results.Reader.WaitToReadAsync(either.Token).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    catch (OperationCanceledException) when (!work.IsCancellationRequested)
                     {
-                        continue;
+                        continue; // a host fell due, or a stop was asked: the loop top sorts out which
                     }
                 }
-                var result = await results.Reader.ReadAsync(ct).ConfigureAwait(false);
+                FetchResult result;
+                try
+                {
+                    result = await results.Reader.ReadAsync(stopping ? work : ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stopping && !work.IsCancellationRequested)
+                {
+                    continue;
+                }
                 running.RemoveAll(t => t.IsCompleted);
                 inFlight--;
                 var resultHost = result.Item.Host;
@@ -179,7 +208,8 @@ public sealed class Crawler : IDisposable
                 {
                     // robots.txt unavailable: the URL keeps its attempts; the whole host waits.
                     budgetUsed--;
-                    await frontier.RetryLaterAsync(result.Item with { Attempts = result.Item.Attempts - 1 }, (FetchFailure)result.Outcome!, deferUntil, ct)
+                    sourceBudget.Return(result.Item.Source);
+                    await frontier.RetryLaterAsync(result.Item with { Attempts = result.Item.Attempts - 1 }, (FetchFailure)result.Outcome!, deferUntil, work)
                         .ConfigureAwait(false);
                     hostDue[resultHost] = deferUntil;
                     continue;
@@ -187,7 +217,9 @@ public sealed class Crawler : IDisposable
                 if (result.Outcome is null)
                 {
                     budgetUsed--;
-                    await frontier.CompleteAsync(result.Item, null, [], ct).ConfigureAwait(false);
+                    sourceBudget.Return(result.Item.Source);
+                    await frontier.CompleteAsync(result.Item, null, [], work).ConfigureAwait(false);
+                    await SettleReservedAsync(frontier, result, null, null, work).ConfigureAwait(false);
                     continue;
                 }
 
@@ -196,9 +228,11 @@ public sealed class Crawler : IDisposable
                     var count = connectionFailures[resultHost] = connectionFailures.GetValueOrDefault(resultHost) + 1;
                     if (count >= _options.BreakerThreshold)
                     {
-                        // Breaker open: leave the host alone; its URLs stay queued for when it comes back.
+                        // Breaker open: leave the host alone; its URLs stay queued for when it comes back. Nothing of
+                        // the host is claimed meanwhile, so a one-shot crawl does not sit on a URL waiting for it.
                         connectionFailures[resultHost] = 0;
-                        notBefore[resultHost] = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.BreakerCooldownMs);
+                        var reopen = notBefore[resultHost] = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.BreakerCooldownMs);
+                        if (!hostDue.TryGetValue(resultHost, out var dueNow) || dueNow < reopen) hostDue[resultHost] = reopen;
                     }
                 }
                 else
@@ -210,9 +244,11 @@ public sealed class Crawler : IDisposable
                     && result.Item.Attempts + 1 < _options.MaxAttempts)
                 {
                     budgetUsed--;
+                    sourceBudget.Return(result.Item.Source);
                     var due = _time.GetUtcNow() + RetryDelay(transient, result.Item.Attempts);
                     if (notBefore[resultHost] > due) due = notBefore[resultHost];
-                    await frontier.RetryLaterAsync(result.Item, transient, due, ct).ConfigureAwait(false);
+                    await frontier.RetryLaterAsync(result.Item, transient, due, work).ConfigureAwait(false);
+                    await SettleReservedAsync(frontier, result, transient, due, work).ConfigureAwait(false);
                     hostDue[resultHost] = hostDue.TryGetValue(resultHost, out var current) && current < due ? current : due;
                     continue;
                 }
@@ -220,10 +256,11 @@ public sealed class Crawler : IDisposable
                 var entries = AdmitLinks(result.Item, result.Links);
                 var outcome = result.Outcome is FetchFailure last ? last with { Attempt = result.Item.Attempts + 1 } : result.Outcome;
                 yield return outcome;
-                await frontier.CompleteAsync(result.Item, outcome, entries, ct).ConfigureAwait(false);
+                await frontier.CompleteAsync(result.Item, outcome, entries, work).ConfigureAwait(false);
+                await SettleReservedAsync(frontier, result, outcome, null, work).ConfigureAwait(false);
                 foreach (var entry in entries) hostDue.TryAdd(HostKey(entry.Url.Host), DateTimeOffset.MinValue);
                 // The host may have had nothing due when it was last asked; its next due time moved with this result.
-                if (!hostDue.ContainsKey(resultHost) && await frontier.NextDueAsync(resultHost, ct).ConfigureAwait(false) is { } again)
+                if (!hostDue.ContainsKey(resultHost) && await frontier.NextDueAsync(resultHost, work).ConfigureAwait(false) is { } again)
                     hostDue[resultHost] = again;
             }
         }
@@ -232,6 +269,36 @@ public sealed class Crawler : IDisposable
             await stop.CancelAsync().ConfigureAwait(false);
             // Workers report every exception through the channel, so this only waits for in-flight requests to unwind.
             await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Pages claimed per source against its <see cref="CrawlScope.MaxPages"/>. A host is out of budget only when every
+    /// source that crawls it is, so a host shared by two sources can overshoot one of them by the other's pages.
+    /// </summary>
+    private sealed class SourceBudget(IReadOnlyDictionary<string, CrawlScope> scopes)
+    {
+        private readonly Dictionary<string, int> _used = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<CrawlScope>> _byHost = new(StringComparer.Ordinal);
+
+        public void Take(string? source)
+        {
+            if (source is not null) _used[source] = _used.GetValueOrDefault(source) + 1;
+        }
+
+        public void Return(string? source)
+        {
+            if (source is not null && _used.TryGetValue(source, out var n)) _used[source] = n - 1;
+        }
+
+        public bool Exhausted(string host)
+        {
+            if (!_byHost.TryGetValue(host, out var owners))
+            {
+                owners = scopes.Values.Where(s => s.AllowedHosts.Any(h => HostKey(h) == host)).ToList();
+                _byHost[host] = owners;
+            }
+            return owners.Count > 0 && owners.All(s => s.MaxPages is { } max && _used.GetValueOrDefault(s.Name) >= max);
         }
     }
 
@@ -282,9 +349,29 @@ public sealed class Crawler : IDisposable
         return robots?.CrawlDelay is { } asked && asked > delay ? asked : delay;
     }
 
+    /// <param name="Reserved">Redirect targets reserved in the frontier while fetching (canonical), in hop order.</param>
     private sealed record FetchResult(
         FrontierItem Item, CrawlOutcome? Outcome, IReadOnlyList<Uri> Links, DateTimeOffset FinishedAt, TimeSpan HostDelay,
-        DateTimeOffset? DeferHostUntil, ExceptionDispatchInfo? Error);
+        DateTimeOffset? DeferHostUntil, ExceptionDispatchInfo? Error, IReadOnlyList<Uri> Reserved);
+
+    /// <summary>
+    /// Redirect targets reserved by a fetch are in flight in the frontier; they end with the fetch that reserved them,
+    /// or they would sit in flight until the next run. The final target of a page is finished by the frontier itself.
+    /// </summary>
+    private static async Task SettleReservedAsync(ICrawlFrontier frontier, FetchResult result, CrawlOutcome? outcome, DateTimeOffset? retryAt,
+        CancellationToken ct)
+    {
+        var final = outcome is FetchedPage page ? Canonicalize(page.FinalUrl).AbsoluteUri : null;
+        foreach (var target in result.Reserved)
+        {
+            if (target.AbsoluteUri == final) continue;
+            var item = new FrontierItem(target, result.Item.Depth, result.Item.Source, 0);
+            if (outcome is FetchFailure failure && retryAt is { } due)
+                await frontier.RetryLaterAsync(item, failure with { Url = target }, due, ct).ConfigureAwait(false); // fetched again on its own
+            else
+                await frontier.CompleteAsync(item, outcome is FetchFailure f ? f with { Url = target } : null, [], ct).ConfigureAwait(false);
+        }
+    }
 
     private async Task RunFetchAsync(
         FrontierItem item, ICrawlFrontier frontier, DateTimeOffset notBefore, SemaphoreSlim slots, ChannelWriter<FetchResult> results,
@@ -292,6 +379,7 @@ public sealed class Crawler : IDisposable
     {
         CrawlOutcome? outcome = null;
         IReadOnlyList<Uri> links = [];
+        var reserved = new List<Uri>();
         ExceptionDispatchInfo? error = null;
         DateTimeOffset? deferHost = null;
         RobotsTxt? robots = null;
@@ -321,7 +409,7 @@ public sealed class Crawler : IDisposable
                         await Task.Delay(pause, _time, ct).ConfigureAwait(false);
                     }
                 }
-                outcome ??= await FetchCoreAsync(item.Url, item, frontier, ct).ConfigureAwait(false);
+                outcome ??= await FetchCoreAsync(item.Url, item, frontier, reserved, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -339,7 +427,7 @@ public sealed class Crawler : IDisposable
             error = ExceptionDispatchInfo.Capture(ex);
         }
         if (ct.IsCancellationRequested) return; // the loop is gone; the item stays in flight and is queued again next run
-        results.TryWrite(new FetchResult(item, outcome, links, _time.GetUtcNow(), HostDelay(item, robots), deferHost, error));
+        results.TryWrite(new FetchResult(item, outcome, links, _time.GetUtcNow(), HostDelay(item, robots), deferHost, error, reserved));
     }
 
     /// <returns>
@@ -401,7 +489,8 @@ public sealed class Crawler : IDisposable
     /// During a crawl, reserves a redirect target; false means that page is fetched under its own URL, so this fetch is
     /// dropped (null) rather than fetching it twice.
     /// </param>
-    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, FrontierItem? item, ICrawlFrontier? frontier, CancellationToken ct)
+    /// <param name="reserved">Collects the redirect targets reserved in the frontier.</param>
+    private async Task<CrawlOutcome?> FetchCoreAsync(Uri url, FrontierItem? item, ICrawlFrontier? frontier, List<Uri>? reserved, CancellationToken ct)
     {
         var fetchedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
@@ -444,8 +533,11 @@ public sealed class Crawler : IDisposable
                         return Failure(FetchErrorClass.RedirectLoop, $"redirect from {current} back to {next}", status);
                     if (hop + 1 > _options.MaxRedirects)
                         return Failure(FetchErrorClass.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", status);
-                    if (item is not null && frontier is not null && !await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false))
-                        return null;
+                    if (item is not null && frontier is not null)
+                    {
+                        if (!await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false)) return null;
+                        reserved?.Add(Canonicalize(next));
+                    }
                     current = next;
                     continue;
                 }

@@ -42,16 +42,26 @@ internal static partial class HtmlDecoding
         if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
         if (body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
 
-        if (Resolve(headerCharset) is { } fromHeader) return (fromHeader, 0);
+        if (Resolve(headerCharset) is { } fromHeader) return (Overrule(fromHeader, body), 0);
 
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, MetaPrescanBytes)]);
         var meta = MetaCharset().Match(head);
         // A page cannot be UTF-16 if its ASCII prescan found the declaration; the standard reads that label as UTF-8.
         if (meta.Success && Resolve(meta.Groups[1].Value) is { } fromMeta)
-            return (fromMeta.CodePage is 1200 or 1201 ? Encoding.UTF8 : fromMeta, 0);
+            return (fromMeta.CodePage is 1200 or 1201 ? Encoding.UTF8 : Overrule(fromMeta, body), 0);
 
         return (Encoding.UTF8, 0);
     }
+
+    /// <summary>
+    /// Vietnamese portals often keep a server default of iso-8859-1 / windows-1252 while serving UTF-8. Such a label
+    /// cannot be right for Vietnamese text, and a body with multi-byte sequences that is valid UTF-8 throughout is,
+    /// in practice, never text in a single-byte code page; so the body wins over the label.
+    /// </summary>
+    private static Encoding Overrule(Encoding declared, ReadOnlySpan<byte> body) =>
+        declared.CodePage is 1252 or 28591 or 20127 && body.ContainsAnyInRange((byte)0x80, (byte)0xFF) && System.Text.Unicode.Utf8.IsValid(body)
+            ? Encoding.UTF8
+            : declared;
 
     public static Encoding? Resolve(string? label)
     {

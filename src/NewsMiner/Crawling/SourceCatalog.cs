@@ -62,6 +62,26 @@ public static class SourceCatalog
         }
     }
 
+    /// <summary>
+    /// The bundled sources: the copy embedded in the library (so any working directory works), else the file next to
+    /// the program or in the repository it was built from; null when neither exists.
+    /// </summary>
+    public static IReadOnlyList<CrawlSource>? LoadBundled()
+    {
+        if (EmbeddedData.List(BundledPath).Contains(BundledPath, StringComparer.Ordinal))
+        {
+            try
+            {
+                return Parse(EmbeddedData.ReadText(BundledPath));
+            }
+            catch (JsonException e)
+            {
+                throw new FormatException($"{BundledPath} (embedded): not valid JSON: {e.Message}", e);
+            }
+        }
+        return FindBundled() is { } path ? Load(path) : null;
+    }
+
     /// <summary>The bundled sources file: next to the program, else in the repository the program was built from.</summary>
     public static string? FindBundled()
     {

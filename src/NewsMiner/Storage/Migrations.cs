@@ -180,6 +180,15 @@ internal static class Migrations
             heartbeat_ms  INTEGER NOT NULL
         );
         """,
+        // v4: near-duplicate lookup keys (MinHash bands of the article text, see Crawling.NearDuplicates).
+        """
+        CREATE TABLE article_bands (
+            article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            band_key    INTEGER NOT NULL,
+            PRIMARY KEY (article_id, band_key)
+        );
+        CREATE INDEX ix_article_bands_key ON article_bands (band_key);
+        """,
     ];
 
     /// <summary>
@@ -329,6 +338,15 @@ internal static class Migrations
             machine       TEXT NOT NULL,
             heartbeat_ms  BIGINT NOT NULL
         );
+        """,
+        // v4: near-duplicate lookup keys, as in the SQLite script.
+        """
+        CREATE TABLE article_bands (
+            article_id  BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            band_key    BIGINT NOT NULL,
+            PRIMARY KEY (article_id, band_key)
+        );
+        CREATE INDEX ix_article_bands_key ON article_bands (band_key);
         """,
     ];
 

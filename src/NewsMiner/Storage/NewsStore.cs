@@ -241,6 +241,7 @@ public sealed class NewsStore : IAsyncDisposable
                 new Dictionary<string, object?> { ["@id"] = id, ["@url"] = u }).ConfigureAwait(false);
         }
 
+        if (prov.TextBands is { } bands) await SaveBandsAsync(conn, tx, id.Value, bands, ct).ConfigureAwait(false);
         await InsertFiguresAsync(conn, tx, id.Value, figures, prov.MinerVersion, ct).ConfigureAwait(false);
         return id.Value;
     }
@@ -307,6 +308,49 @@ public sealed class NewsStore : IAsyncDisposable
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
             new Dictionary<string, object?> { ["@u"] = url }).ConfigureAwait(false) == 1;
+    }
+
+    private static async Task SaveBandsAsync(DbConnection conn, DbTransaction tx, long id, IReadOnlyList<long> bands, CancellationToken ct)
+    {
+        await ExecuteAsync(conn, tx, "DELETE FROM article_bands WHERE article_id = @id", ct,
+            new Dictionary<string, object?> { ["@id"] = id }).ConfigureAwait(false);
+        foreach (var band in bands.Distinct())
+        {
+            await ExecuteAsync(conn, tx, "INSERT INTO article_bands (article_id, band_key) VALUES (@id, @band)", ct,
+                new Dictionary<string, object?> { ["@id"] = id, ["@band"] = band }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Articles sharing at least one near-duplicate band key, with their text for the exact comparison.</summary>
+    public async Task<IReadOnlyList<(long Id, string Text)>> ArticlesSharingBandsAsync(IReadOnlyList<long> bands, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        if (bands.Count == 0) return [];
+        var parameters = new Dictionary<string, object?>();
+        for (var i = 0; i < bands.Count; i++) parameters["@b" + i.ToString(CultureInfo.InvariantCulture)] = bands[i];
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var cmd = Command(conn, null,
+            $"SELECT id, text FROM articles WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN ({string.Join(", ", parameters.Keys)})) ORDER BY id",
+            parameters);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var found = new List<(long, string)>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) found.Add((r.GetInt64(0), r.GetString(1)));
+        return found;
+    }
+
+    /// <summary>Records more URLs of a stored article (a copy of it found elsewhere); URLs already known keep their article.</summary>
+    public async Task AddArticleUrlsAsync(long articleId, IEnumerable<string> urls, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        EnsureWritable();
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var u in urls.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal))
+        {
+            await ExecuteAsync(conn, tx, "INSERT INTO article_urls (article_id, url) VALUES (@id, @url) ON CONFLICT (url) DO NOTHING", ct,
+                new Dictionary<string, object?> { ["@id"] = articleId, ["@url"] = u }).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
     // ---- reads ----

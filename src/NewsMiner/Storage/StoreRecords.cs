@@ -10,7 +10,11 @@ public sealed record ArticleProvenance(
     string? ContentHash,
     string? ExtractorVersion,
     string? MinerVersion,
-    DateTimeOffset? FetchedAt);
+    DateTimeOffset? FetchedAt)
+{
+    /// <summary>Near-duplicate lookup keys of the article text (Crawling.NearDuplicates.BandKeys); null leaves them as they are.</summary>
+    public IReadOnlyList<long>? TextBands { get; init; }
+}
 
 /// <summary>One HTTP fetch attempt, successful or not (<see cref="ErrorClass"/> null means success).</summary>
 public sealed record FetchRecord(

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,11 +35,13 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     public Uri Url(string relative) => new(BaseUrl, relative);
 
-    public static async Task<LoopbackSite> StartAsync(Action<WebApplication> map)
+    /// <param name="certificate">When given, the site speaks only HTTPS with this certificate.</param>
+    public static async Task<LoopbackSite> StartAsync(Action<WebApplication> map, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null) builder.WebHost.UseUrls("http://127.0.0.1:0");
+        else builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(certificate)));
         var app = builder.Build();
         var hits = new ConcurrentQueue<Hit>();
         app.Use(async (context, next) =>
