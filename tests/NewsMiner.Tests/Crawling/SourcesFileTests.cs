@@ -1,3 +1,4 @@
+using NewsMiner;
 using NewsMiner.Crawling;
 using NewsMiner.Mining.Localities;
 using Xunit;
@@ -9,6 +10,15 @@ public class SourcesFileTests
 {
     private static IReadOnlyList<CrawlSource> Bundled() =>
         SourceCatalog.Load(SourceCatalog.FindBundled() ?? throw new FileNotFoundException(SourceCatalog.BundledPath));
+
+    [Fact]
+    public void The_bundled_sources_ship_inside_the_library_and_match_the_file()
+    {
+        // crawl without --sources must work from any working directory, so the catalogue is an embedded resource.
+        Assert.Contains(SourceCatalog.BundledPath, EmbeddedData.List(SourceCatalog.BundledPath));
+        var embedded = SourceCatalog.LoadBundled() ?? throw new InvalidOperationException("no bundled sources");
+        Assert.Equal(Bundled().Select(s => s.Name), embedded.Select(s => s.Name));
+    }
 
     [Fact]
     public void Bundled_sources_cover_at_least_30_sources_in_20_provinces()
