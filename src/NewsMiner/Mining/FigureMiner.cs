@@ -90,6 +90,9 @@ public sealed partial class FigureMiner
         Metric.AwarenessTrainees, Metric.NewMemberTrainees,
     }.ToFrozenSet();
 
+    /// <summary>Words (lower case, as in the tone-keyed text) of which a sentence needs one before the classifier may name a figure in it.</summary>
+    public static readonly IReadOnlyList<string> PartyWords = ["đảng", "chi bộ", "kết nạp"];
+
     private static readonly FrozenSet<Metric> AttainmentOnly = new[] { Metric.TargetAttainmentPct }.ToFrozenSet();
 
     /// <summary>Segment key of figure-rules.json for one named ethnic group ("người Mông").</summary>
@@ -940,6 +943,12 @@ public sealed partial class FigureMiner
         {
             foreach (var u in undecided)
             {
+                if (!PartyWords.Any(w => ContainsWord(u.Sentence, w)))
+                {
+                    // "làm 3 người chết và 9 người bị thương": the model reads people counts anywhere; a figure needs the Party in view.
+                    Reject(u.N, u.Reason + " (no party word in the sentence for the classifier)");
+                    continue;
+                }
                 var mention = ContextOf(u.SentenceIndex, u.Sentence, u.N, MentionLabels.None, MinerRuleOpinions.RejectionConfidence);
                 var p = miner.classifier!.Classify(mention);
                 if (p.Best == MentionLabels.None || p.BestProbability < u.Threshold || MentionLabels.ToMetric(p.Best) is not { } metric

@@ -46,10 +46,13 @@ public class MinerClassifierTests
     [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.65, "new_members")]
     [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.55, "none")]
     [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "target_attainment_pct", 0.99, "none")]
+    // ... but only in a sentence about the Party (FigureMiner.PartyWords).
+    [InlineData("Số người vào Đảng năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.65, "new_members")]
+    [InlineData("Năm 2023, số người bị thương trên địa bàn huyện Phú Bình là 45.", "45", "new_members", 0.99, "none")]
     // A percentage the rules cannot place: only the attainment of a target, and only when the classifier is sure.
-    [InlineData("Năm 2023, huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.95, "target_attainment_pct")]
-    [InlineData("Năm 2023, huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.85, "none")]
-    [InlineData("Năm 2023, huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "member_share_pct", 0.99, "none")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.95, "target_attainment_pct")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.85, "none")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "member_share_pct", 0.99, "none")]
     // A unit the rules count as no figure ("hộ"): the classifier overrules them only when sure.
     [InlineData("Năm 2023, huyện Phú Bình hỗ trợ 45 hộ nghèo.", "45", "new_members", 0.85, "none")]
     public void The_classifier_decides_only_where_and_as_sure_as_allowed(string sentence, string number, string label, double p, string expected)
@@ -60,10 +63,21 @@ public class MinerClassifierTests
     [Theory]
     [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45")]
     [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455")]
-    [InlineData("Năm 2023, huyện Phú Bình đạt 95% chỉ tiêu.", "95%")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%")]
     public void Rules_alone_are_what_a_classifier_that_always_says_none_gives(string sentence, string number)
     {
         Assert.Equal(MetricOf(sentence, number, null), MetricOf(sentence, number, new FixedClassifier(MentionLabels.None, 1)));
+    }
+
+    [Fact]
+    public void Party_words_are_lower_case_and_found_in_tone_keyed_text()
+    {
+        foreach (var w in FigureMiner.PartyWords)
+        {
+            Assert.Equal(VietnameseText.ToneKey(VietnameseText.Normalize(w)).ToLowerInvariant(), w);
+            var sentence = $"Số người của {w} huyện Phú Bình là 455.";
+            Assert.Equal("new_members", MetricOf(sentence.Replace("của " + w, "của " + char.ToUpperInvariant(w[0]) + w[1..]), "455", new FixedClassifier("new_members", 0.99)));
+        }
     }
 
     /// <summary>
