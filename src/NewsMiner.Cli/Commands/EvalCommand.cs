@@ -23,23 +23,26 @@ public static class EvalCommand
         var classifier = new Option<bool>("--classifier") { Description = "Cross-validate the classifier on --data and print its report" };
         var data = new Option<string>("--data") { Description = "Training data folder for --classifier", DefaultValueFactory = _ => TrainCommand.DefaultData };
         var folds = new Option<int>("--folds") { Description = "Folds for --classifier", DefaultValueFactory = _ => 5 };
-        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, showMisses, classifier, data, folds };
+        var model = new Option<string?>("--model") { Description = "Use this model file instead of the embedded one (to compare a freshly trained model before shipping it)" };
+        var grouped = new Option<bool>("--grouped") { Description = "With --classifier: folds by sentence frame, so no frame is both trained on and scored" };
+        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, showMisses, classifier, data, folds, model, grouped };
         command.SetAction(async (r, ct) =>
         {
             var did = false;
+            var combined = LoadMiner(r.GetValue(model));
             if (r.GetValue(gold) is { } goldPath)
             {
-                ScoreGold(io, goldPath, r.GetValue(texts), r.GetValue(rulesOnly));
+                ScoreGold(io, goldPath, r.GetValue(texts), r.GetValue(rulesOnly) ? FigureMiner.CreateRulesOnly() : combined, r.GetValue(rulesOnly));
                 did = true;
             }
             if (r.GetValue(mentions) is { } mentionPath)
             {
-                await CompareOnMentionsAsync(io, mentionPath, r.GetValue(showMisses), ct).ConfigureAwait(false);
+                await CompareOnMentionsAsync(io, mentionPath, r.GetValue(showMisses), combined, ct).ConfigureAwait(false);
                 did = true;
             }
             if (r.GetValue(classifier))
             {
-                await CrossValidateAsync(io, r.GetValue(data)!, r.GetValue(folds), ct).ConfigureAwait(false);
+                await CrossValidateAsync(io, r.GetValue(data)!, r.GetValue(folds), r.GetValue(grouped), ct).ConfigureAwait(false);
                 did = true;
             }
             if (!did) throw new UserError("eval: give --gold FILE, --mentions FILE or --classifier");
@@ -48,7 +51,24 @@ public static class EvalCommand
         return command;
     }
 
-    private static void ScoreGold(CliIo io, string goldPath, string? textsDir, bool rulesOnly)
+    /// <summary>Rules plus the embedded model, or plus the model in <paramref name="modelPath"/>.</summary>
+    private static FigureMiner LoadMiner(string? modelPath)
+    {
+        if (modelPath is null) return FigureMiner.CreateDefault();
+        if (!File.Exists(modelPath)) throw new UserError($"{modelPath}: no such file");
+        try
+        {
+            using var stream = File.OpenRead(modelPath);
+            var model = HashedLogisticRegression.Load(stream, MentionFeaturizer.Default);
+            return new FigureMiner(MinerRules.Default, VietnameseNumberParser.Default, new Mining.Localities.LocalityResolver(Mining.Localities.Gazetteer.Default), model);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserError($"{modelPath}: {e.Message}");
+        }
+    }
+
+    private static void ScoreGold(CliIo io, string goldPath, string? textsDir, FigureMiner miner, bool rulesOnly)
     {
         if (!File.Exists(goldPath)) throw new UserError($"{goldPath}: no such file");
         IReadOnlyList<GoldDocument> docs;
@@ -57,7 +77,7 @@ public static class EvalCommand
         var folder = Path.GetDirectoryName(Path.GetFullPath(goldPath))!;
         textsDir ??= Directory.Exists(Path.Combine(folder, "seeds")) ? Path.Combine(folder, "seeds") : folder;
         var pipeline = new NewsPipeline(new Extraction.ArticleExtractor(new Extraction.ExtractionOptions { SalvageAfterTransportError = true }),
-            rulesOnly ? FigureMiner.CreateRulesOnly() : FigureMiner.CreateDefault());
+            miner);
 
         var strict = Score.Zero;
         var lenient = Score.Zero;
@@ -95,14 +115,14 @@ public static class EvalCommand
     /// Mention-level comparison: a mention counts as found when the miner emits a figure at that number with the gold
     /// label; precision and recall are over the mentions whose gold label is a metric (not "none").
     /// </summary>
-    private static async Task CompareOnMentionsAsync(CliIo io, string path, bool showMisses, CancellationToken ct)
+    private static async Task CompareOnMentionsAsync(CliIo io, string path, bool showMisses, FigureMiner combined, CancellationToken ct)
     {
         if (!File.Exists(path)) throw new UserError($"{path}: no such file");
         IReadOnlyList<TrainingRecord> records;
         try { records = MentionDataset.ReadJsonl(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), path); }
         catch (InvalidDataException e) { throw new UserError(e.Message); }
         var inv = CultureInfo.InvariantCulture;
-        foreach (var (name, miner) in new[] { ("rules alone", FigureMiner.CreateRulesOnly()), ("rules + classifier", FigureMiner.CreateDefault()) })
+        foreach (var (name, miner) in new[] { ("rules alone", FigureMiner.CreateRulesOnly()), ("rules + classifier", combined) })
         {
             int tp = 0, fp = 0, fn = 0;
             foreach (var rec in records)
@@ -130,13 +150,15 @@ public static class EvalCommand
         }
     }
 
-    private static async Task CrossValidateAsync(CliIo io, string folder, int folds, CancellationToken ct)
+    private static async Task CrossValidateAsync(CliIo io, string folder, int folds, bool grouped, CancellationToken ct)
     {
         if (!Directory.Exists(folder)) throw new UserError($"{folder}: no such folder");
         if (folds < 2) throw new UserError($"--folds {folds}: use 2 or more");
         var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
         var mentions = MentionDataset.ToLabelled(records, null); // the shipped model's configuration: no rule-opinion feature
         var trainer = new HashedLogisticRegressionTrainer(MentionFeaturizer.Default, new LogisticRegressionOptions());
-        io.Out.Write(CrossValidation.Format(CrossValidation.Run(mentions, trainer, folds)));
+        io.Out.Write(CrossValidation.Format(grouped
+            ? CrossValidation.RunGrouped(mentions, TemplateGroups.Assign(records), trainer, folds)
+            : CrossValidation.Run(mentions, trainer, folds)));
     }
 }

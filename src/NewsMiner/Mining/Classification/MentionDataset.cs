@@ -14,7 +14,8 @@ public sealed record TrainingRecord(
     int Occurrence,
     string Label,
     bool Weak,
-    string Source);
+    string Source,
+    string? Frame = null);
 
 /// <summary>What the rules said about a stretch of a text: a metric name or "none", with their confidence.</summary>
 public sealed record RuleOpinion(int Start, int Length, string Label, double Confidence);
@@ -59,7 +60,7 @@ public sealed class MinerRuleOpinions(FigureMiner miner) : IRuleOpinionSource
     }
 }
 
-/// <summary>Reads labelled mentions from JSON Lines: {"id","text","published","province","mention","occurrence","label","weak"}.</summary>
+/// <summary>Reads labelled mentions from JSON Lines: {"id","text","published","province","mention","occurrence","label","weak"}, optional "frame".</summary>
 public static class MentionDataset
 {
     /// <summary>Every *.jsonl file under <paramref name="folder"/> (recursively, ordinal path order, so runs agree).</summary>
@@ -135,7 +136,8 @@ public static class MentionDataset
         }
         var weak = o.TryGetProperty("weak", out var wk) && wk.ValueKind == JsonValueKind.True;
         var id = Optional("id") is { Length: > 0 } given ? given : where;
-        return new TrainingRecord(id, Required("text"), published, Optional("province"), Required("mention"), occurrence, label, weak, where);
+        return new TrainingRecord(id, Required("text"), published, Optional("province"), Required("mention"), occurrence, label, weak, where,
+            Optional("frame") is { Length: > 0 } frame ? frame : null);
     }
 
     /// <summary>

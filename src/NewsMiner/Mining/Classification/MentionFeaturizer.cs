@@ -15,7 +15,7 @@ public sealed record SparseFeatures(ImmutableArray<int> Buckets, ImmutableArray<
 public sealed class MentionFeaturizer
 {
     /// <summary>Bumped whenever the feature set changes: a model trained on other features must not load.</summary>
-    public const string Version = "mention-features-1";
+    public const string Version = "mention-features-2";
     public const int DefaultBits = 18;
     public const int LeftWindow = 8;
     public const int RightWindow = 6;
@@ -137,6 +137,7 @@ public sealed class MentionFeaturizer
         EmitVerbs(tokens, at, sink);
         EmitNumber(target, mentions.Count, sink);
         EmitQualifierWords(tokens, at, sink);
+        EmitSentence(tokens, at, sink);
         sink.Add("P:", PositionBucket(m.SentencePosition));
         var rule = m.RuleLabel ?? "<silent>";
         sink.Add("R:", rule);
@@ -289,6 +290,30 @@ public sealed class MentionFeaturizer
         else
         {
             sink.Add("VR:", "<none>");
+        }
+    }
+
+    /// <summary>
+    /// What counts is often named far from the number: "Số quần chúng được kết nạp ... năm 2022 ở huyện X là 479". So
+    /// the word pairs of the whole sentence, split by side of the number, and the noun phrase after the nearest "số"
+    /// on the left (the subject of "số ... là/đạt N"), with its distance.
+    /// </summary>
+    private static void EmitSentence(List<Token> tokens, int at, FeatureSink sink)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (i == at || i + 1 == at || tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.Word) continue;
+            sink.Add(i < at ? "SL:" : "SR:", tokens[i].Fold, tokens[i + 1].Fold);
+        }
+        for (var i = at - 1; i >= 0; i--)
+        {
+            if (tokens[i].Kind == TokenKind.Punct && tokens[i].Tone is ";" or ":") break;
+            if (tokens[i].Kind != TokenKind.Word || tokens[i].Fold != "so" || i + 1 >= at || tokens[i + 1].Kind != TokenKind.Word) continue;
+            var head = tokens[i + 1].Fold;
+            sink.Add("SO:", head);
+            if (i + 2 < at && tokens[i + 2].Kind == TokenKind.Word) sink.Add("SO2:", head, tokens[i + 2].Fold);
+            sink.Add("SOd:", head, DistanceBucket(at - i - 2));
+            break;
         }
     }
 

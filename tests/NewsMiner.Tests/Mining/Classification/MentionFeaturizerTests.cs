@@ -27,11 +27,25 @@ public class MentionFeaturizerTests
     [InlineData("Toàn huyện có 187 chi bộ.", "187", "L1:có|U2:chi bộ|P:first|Lf:<s>|VR:<none>")]
     [InlineData("Thị xã có 2.870 đảng viên sinh hoạt ở 158 chi bộ.", "158", "VL:sinh hoạt|Lf:<num>|M:3")]
     [InlineData("Năm 2019 huyện kết nạp 126 đảng viên.", "2019", "YR|M:4")]
+    [InlineData("Số quần chúng được kết nạp trong năm của huyện Phú Bình là 455.", "455", "SO:quan|SO2:quan_chung|SOd:quan_6+|SL:duoc_ket|SL:ket_nap")]
+    [InlineData("Tổng số đảng viên của xã là 312, tăng 9 đồng chí.", "312", "SO:dang|SO2:dang_vien|SOd:dang_3-5|SR:dong_chi|SL:tong_so")]
+    [InlineData("Xã có 12 chi bộ, 240 đảng viên sinh hoạt đều.", "12", "SR:dang_vien|SR:sinh_hoat|SL:xa_co|VL:có")]
     public void Expected_features_are_present(string text, string mention, string expected)
     {
         var names = MentionFeaturizer.Default.Describe(At(text, mention));
         foreach (var feature in expected.Split('|'))
             Assert.True(names.Contains(feature), $"missing {feature}; got {string.Join(" ", names)}");
+    }
+
+    [Theory]
+    [InlineData("Xã có 12 chi bộ; số đảng viên là 240.", "12", "SO")]
+    [InlineData("Số đảng viên: xã có 240.", "240", "SO")]
+    [InlineData("Huyện kết nạp 45 đảng viên.", "45", "SL:kết_nạp")]
+    public void Sentence_features_stay_on_their_side(string text, string mention, string absentPrefix)
+    {
+        var names = MentionFeaturizer.Default.Describe(At(text, mention));
+        Assert.DoesNotContain(names, n => n.StartsWith(absentPrefix + ":", StringComparison.Ordinal) || n.StartsWith(absentPrefix + "2:", StringComparison.Ordinal)
+            || n == absentPrefix);
     }
 
     [Theory]

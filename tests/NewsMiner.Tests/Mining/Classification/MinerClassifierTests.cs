@@ -1,0 +1,133 @@
+using NewsMiner.Mining;
+using NewsMiner.Mining.Classification;
+using NewsMiner.Mining.Localities;
+using NewsMiner.Text;
+using NewsMiner.Tests.Support;
+using Xunit;
+
+namespace NewsMiner.Tests.Mining.Classification;
+
+/// <summary>Where and how sure the miner lets the classifier decide, with a classifier that always gives one answer.</summary>
+public class MinerClassifierTests
+{
+    /// <summary>Gives <paramref name="label"/> probability <paramref name="p"/> for every number, the rest to "none".</summary>
+    private sealed class FixedClassifier(string label, double p) : IMentionClassifier
+    {
+        private readonly string[] _labels = [.. MetricNames.All.Append(MentionLabels.None).Order(StringComparer.Ordinal)];
+
+        public IReadOnlyList<string> Labels => _labels;
+
+        public ClassProbabilities Classify(MentionContext m)
+        {
+            var probabilities = _labels.Select(l => l == label ? p : l == MentionLabels.None ? 1 - p : 0).ToArray();
+            if (label == MentionLabels.None) probabilities = _labels.Select(l => l == MentionLabels.None ? 1.0 : 0).ToArray();
+            return new ClassProbabilities(_labels, probabilities);
+        }
+    }
+
+    private static readonly LocalityResolver Places = new(Gazetteer.Default);
+
+    private static string MetricOf(string sentence, string number, IMentionClassifier? classifier)
+    {
+        var miner = new FigureMiner(MinerRules.Default, VietnameseNumberParser.Default, Places, classifier);
+        var text = VietnameseText.Normalize(sentence);
+        var at = text.IndexOf(number, StringComparison.Ordinal);
+        var result = miner.Mine(text, new MiningContext(new DateOnly(2023, 12, 20), "Thái Nguyên"));
+        return result.Figures.FirstOrDefault(f => f.ValueStart >= at && f.ValueStart < at + number.Length)?.Metric.ToSchemaName() ?? MentionLabels.None;
+    }
+
+    [Theory]
+    // The rules take it confidently: the classifier never changes that.
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "total_members", 0.93, "new_members")]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "total_members", 0.999, "new_members")]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "none", 1.0, "new_members")]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "member_share_pct", 0.99, "new_members")]
+    // No unit noun after the number: the rules are silent, the classifier decides at ClassifierThreshold.
+    [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.65, "new_members")]
+    [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.55, "none")]
+    [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455", "target_attainment_pct", 0.99, "none")]
+    // ... but only in a sentence about the Party (FigureMiner.PartyWords).
+    [InlineData("Số người vào Đảng năm 2023 của huyện Phú Bình là 455.", "455", "new_members", 0.65, "new_members")]
+    [InlineData("Năm 2023, số người bị thương trên địa bàn huyện Phú Bình là 45.", "45", "new_members", 0.99, "none")]
+    // A percentage the rules cannot place: only the attainment of a target, and only when the classifier is sure.
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.95, "target_attainment_pct")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.85, "none")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "member_share_pct", 0.99, "none")]
+    // A unit the rules count as no figure ("hộ"): the classifier overrules them only when sure.
+    [InlineData("Năm 2023, huyện Phú Bình hỗ trợ 45 hộ nghèo.", "45", "new_members", 0.85, "none")]
+    public void The_classifier_decides_only_where_and_as_sure_as_allowed(string sentence, string number, string label, double p, string expected)
+    {
+        Assert.Equal(expected, MetricOf(sentence, number, new FixedClassifier(label, p)));
+    }
+
+    [Theory]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45")]
+    [InlineData("Số quần chúng được kết nạp năm 2023 của huyện Phú Bình là 455.", "455")]
+    [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%")]
+    public void Rules_alone_are_what_a_classifier_that_always_says_none_gives(string sentence, string number)
+    {
+        Assert.Equal(MetricOf(sentence, number, null), MetricOf(sentence, number, new FixedClassifier(MentionLabels.None, 1)));
+    }
+
+    [Fact]
+    public void Party_words_are_lower_case_and_found_in_tone_keyed_text()
+    {
+        foreach (var w in FigureMiner.PartyWords)
+        {
+            Assert.Equal(VietnameseText.ToneKey(VietnameseText.Normalize(w)).ToLowerInvariant(), w);
+            var sentence = $"Số người của {w} huyện Phú Bình là 455.";
+            Assert.Equal("new_members", MetricOf(sentence.Replace("của " + w, "của " + char.ToUpperInvariant(w[0]) + w[1..]), "455", new FixedClassifier("new_members", 0.99)));
+        }
+    }
+
+    /// <summary>
+    /// tuning-mentions.jsonl: sentences written for NewsMiner from frames that are not in data/training, used to choose
+    /// how the miner asks the classifier. The shipped model must keep adding recall there without losing precision.
+    /// </summary>
+    [Fact]
+    public void On_the_tuning_mentions_the_classifier_adds_recall_at_no_loss_of_precision()
+    {
+        var records = MentionDataset.ReadJsonl(File.ReadAllText(Path.Combine(MiniMentions.Folder, "tuning-mentions.jsonl")), "tuning-mentions.jsonl");
+        Assert.True(records.Count >= 100);
+        var rules = Score(records, FigureMiner.CreateRulesOnly());
+        var combined = Score(records, FigureMiner.CreateDefault());
+        Assert.True(combined.Recall >= rules.Recall + 0.2, $"rules {rules}, combined {combined}");
+        Assert.True(combined.Precision >= rules.Precision, $"rules {rules}, combined {combined}");
+    }
+
+    private static (double Precision, double Recall) Score(IReadOnlyList<TrainingRecord> records, FigureMiner miner)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var r in records)
+        {
+            var text = VietnameseText.Normalize(r.Text);
+            var mention = VietnameseText.Normalize(r.Mention);
+            var start = MentionDataset.Locate(text, mention, r.Occurrence);
+            var got = miner.Mine(text, new MiningContext(r.Published, r.Province)).Figures
+                .FirstOrDefault(f => f.ValueStart >= start && f.ValueStart < start + mention.Length)?.Metric.ToSchemaName() ?? MentionLabels.None;
+            if (got != MentionLabels.None && got == r.Label) tp++;
+            else
+            {
+                if (got != MentionLabels.None) fp++;
+                if (r.Label != MentionLabels.None) fn++;
+            }
+        }
+        return (tp + fp == 0 ? 1 : (double)tp / (tp + fp), (double)tp / (tp + fn));
+    }
+
+    /// <summary>`newsminer train` with its defaults rebuilds the shipped model byte for byte (training is deterministic).</summary>
+    [Fact]
+    public async Task The_shipped_model_is_what_training_on_data_training_writes()
+    {
+        using var dir = new TempDir();
+        var output = dir.File("model.bin");
+        var r = await Cli.CliRunner.RunAsync("train", "--data", Path.Combine(SharedData.RepoRoot, "data", "training"), "--out", output, "--folds", "0");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var embedded = typeof(FigureClassifier).Assembly.GetManifestResourceStream(FigureClassifier.ModelPath);
+        Assert.NotNull(embedded);
+        using var copy = new MemoryStream();
+        await embedded.CopyToAsync(copy);
+        var trained = await File.ReadAllBytesAsync(output);
+        Assert.True(copy.ToArray().AsSpan().SequenceEqual(trained), "models/figure-classifier.bin is stale: run `newsminer train`");
+    }
+}
