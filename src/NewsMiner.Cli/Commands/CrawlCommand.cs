@@ -95,7 +95,7 @@ public static class CrawlCommand
         var failures = report.FailuresByClass.Count == 0 ? "none" : string.Join(", ", report.FailuresByClass.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"));
         io.Out.WriteLine($"Crawled {report.PagesFetched} page(s) in {watch.Elapsed.TotalSeconds:F1} s: {report.ArticlesStored} article(s) stored, " +
             $"{report.ArticlesUnchanged} unchanged, {report.PagesWithoutArticle} page(s) without an article, {report.FiguresStored} figure(s). Failures: {failures}.");
-        io.Out.WriteLine($"Database: {Path.GetFullPath(store.Path)}");
+        io.Out.WriteLine($"Database: {(store.Backend == StoreBackend.Postgres ? store.Path : Path.GetFullPath(store.Path))}");
         return report;
     }
 
@@ -103,7 +103,7 @@ public static class CrawlCommand
     private static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
         CancellationToken ct)
     {
-        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await using var frontier = await DurableFrontier.OpenAsync(store, TimeSpan.FromMilliseconds(options.DelayMs), ct).ConfigureAwait(false);
         if (await frontier.TryLockAsync("newsminer crawl --watch", ct).ConfigureAwait(false) is { } holder)
             throw new UserError($"another crawl is running on {store.Path}: {holder}");
         await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
@@ -130,7 +130,7 @@ public static class CrawlCommand
     /// <summary>--refetch: every finished URL is queued again (conditional GET still spares unchanged pages).</summary>
     private static async Task RequeueAllAsync(NewsStore store, CancellationToken ct)
     {
-        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
         await frontier.RequeueFinishedAsync(ct).ConfigureAwait(false);
     }
 

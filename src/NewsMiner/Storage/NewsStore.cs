@@ -35,7 +35,12 @@ public sealed class NewsStore : IAsyncDisposable
     /// <summary>For <see cref="FrontierStore"/>, which keeps its own connection to the same SQLite file.</summary>
     internal string ConnectionStringForFrontier => _dialect is SqliteDialect sqlite
         ? sqlite.ConnectionString
-        : throw new StoreException($"{Path}: the crawl frontier needs a SQLite database for now (the PostgreSQL frontier is not built yet)");
+        : throw new StoreException($"{Path}: FrontierStore is the SQLite frontier; open a PostgreSQL one with DurableFrontier.OpenAsync");
+
+    /// <summary>For <see cref="PostgresFrontier"/>, which keeps its own connections to the same PostgreSQL database.</summary>
+    internal string ConnectionStringForPostgresFrontier => _dialect is PostgresDialect pg
+        ? pg.ConnectionString
+        : throw new StoreException($"{Path} is not a PostgreSQL database");
 
     public StoreBackend Backend => _dialect.Backend;
 

@@ -135,6 +135,8 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override StoreBackend Backend => StoreBackend.Postgres;
 
+    internal string ConnectionString => _connectionString;
+
     public override string Describe => _describe;
 
     public override IReadOnlyList<string> Scripts => Migrations.PostgresScripts;
