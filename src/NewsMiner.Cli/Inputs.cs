@@ -61,11 +61,17 @@ public static class Inputs
             : throw new UserError($"{option} '{value}': expected a date as YYYY-MM-DD");
     }
 
-    /// <summary>Opens an existing database for reading; a missing file is an error that names it, and no file is created.</summary>
-    public static Task<NewsStore> OpenExistingAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// Opens an existing database for reading: a SQLite file, or a PostgreSQL connection string ("Host=...;Database=..."
+    /// or a postgres:// URL; see <see cref="NewsStore.IsPostgres"/>). A missing file is an error that names it, and no
+    /// file is created; a PostgreSQL database must already hold a NewsMiner schema of this version.
+    /// </summary>
+    public static Task<NewsStore> OpenExistingAsync(string db, CancellationToken ct)
     {
-        if (!File.Exists(path)) throw new UserError($"{path}: no such database (run `newsminer crawl` or `newsminer demo` first, or pass --db)");
-        return NewsStore.OpenReadOnlyAsync(path, ct);
+        ArgumentNullException.ThrowIfNull(db);
+        if (NewsStore.IsPostgres(db)) return NewsStore.OpenReadOnlyAsync(db, ct);
+        if (!File.Exists(db)) throw new UserError($"{db}: no such database (run `newsminer crawl` or `newsminer demo` first, or pass --db)");
+        return NewsStore.OpenReadOnlyAsync(db, ct);
     }
 
     private static int Distance(string a, string b)

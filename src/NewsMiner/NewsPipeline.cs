@@ -115,7 +115,7 @@ public sealed class NewsPipeline
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sources);
-        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await using var frontier = await DurableFrontier.OpenAsync(store, TimeSpan.FromMilliseconds(options.DelayMs), ct).ConfigureAwait(false);
         if (await frontier.TryLockAsync($"newsminer crawl", ct).ConfigureAwait(false) is { } holder)
             throw new StoreException($"Another crawl is running on {store.Path}: {holder}");
         // We hold the lock, so whatever is in flight belongs to a crawl that died.
@@ -124,7 +124,7 @@ public sealed class NewsPipeline
     }
 
     /// <summary>One pass over what is due in the frontier, which the caller has locked and prepared.</summary>
-    public async Task<CrawlReport> CrawlWithFrontierAsync(NewsStore store, FrontierStore frontier, IReadOnlyList<CrawlSource> sources,
+    public async Task<CrawlReport> CrawlWithFrontierAsync(NewsStore store, IDurableFrontier frontier, IReadOnlyList<CrawlSource> sources,
         CrawlOptions options, IProgress<CrawlReport>? progress, CancellationToken ct, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(frontier);

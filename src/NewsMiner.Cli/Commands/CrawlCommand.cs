@@ -104,7 +104,7 @@ public static class CrawlCommand
         if (ct.IsCancellationRequested) io.Out.WriteLine("crawl: stopped; pages in flight were finished, the rest stays queued for the next run.");
         io.Out.WriteLine($"Crawled {report.PagesFetched} page(s) in {watch.Elapsed.TotalSeconds:F1} s: {report.ArticlesStored} article(s) stored, " +
             $"{report.ArticlesUnchanged} unchanged, {report.PagesWithoutArticle} page(s) without an article, {report.FiguresStored} figure(s). Failures: {failures}.");
-        io.Out.WriteLine($"Database: {Path.GetFullPath(store.Path)}");
+        io.Out.WriteLine($"Database: {(store.Backend == StoreBackend.Postgres ? store.Path : Path.GetFullPath(store.Path))}");
         return report;
     }
 
@@ -121,7 +121,7 @@ public static class CrawlCommand
     {
         try
         {
-            await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+            await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
             while (!ct.IsCancellationRequested)
             {
                 var counts = await frontier.CountsAsync(ct).ConfigureAwait(false);
@@ -153,7 +153,7 @@ public static class CrawlCommand
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(sources);
         const string owner = "newsminer crawl --watch";
-        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await using var frontier = await DurableFrontier.OpenAsync(store, TimeSpan.FromMilliseconds(options.DelayMs), ct).ConfigureAwait(false);
         if (await frontier.TryLockAsync(owner, ct).ConfigureAwait(false) is { } holder)
             throw new UserError($"another crawl is running on {store.Path}: {holder}");
         await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
@@ -189,7 +189,7 @@ public static class CrawlCommand
     /// <summary>--refetch: every finished URL is queued again (conditional GET still spares unchanged pages).</summary>
     private static async Task RequeueAllAsync(NewsStore store, CancellationToken ct)
     {
-        await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
         await frontier.RequeueFinishedAsync(ct).ConfigureAwait(false);
     }
 

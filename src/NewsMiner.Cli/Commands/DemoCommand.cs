@@ -19,8 +19,9 @@ public static class DemoCommand
             var dbResult = r.GetResult(CliApp.DbOption);
             var explicitDb = dbResult is not null && !dbResult.Implicit;
             var db = explicitDb ? r.GetValue(CliApp.DbOption)! : DemoDatabase;
-            if (explicitDb && File.Exists(db)) throw new UserError($"{db}: already exists; the demo builds a fresh database, so give a new path");
-            DeleteDatabase(db);
+            var postgres = NewsStore.IsPostgres(db);
+            if (explicitDb && !postgres && File.Exists(db)) throw new UserError($"{db}: already exists; the demo builds a fresh database, so give a new path");
+            if (!postgres) DeleteDatabase(db);
 
             await using var server = await SampleSiteServer.StartAsync(ct).ConfigureAwait(false);
             io.Out.WriteLine($"Sample site serving on {server.BaseAddress}");
@@ -34,13 +35,16 @@ public static class DemoCommand
             var options = new CrawlOptions { StartUrls = server.StartUrls, DelayMs = 0, MaxPages = 500 };
 
             await using var store = await NewsStore.OpenAsync(db, ct).ConfigureAwait(false);
+            // A PostgreSQL database cannot be deleted like a file: the demo only fills an empty one.
+            if (postgres && (await store.StatsAsync(ct).ConfigureAwait(false)).Articles > 0)
+                throw new UserError($"{store.Path}: already holds articles; the demo builds a fresh database, so give an empty one");
             await CrawlCommand.RunAsync(io, store, sources, options, quiet: true, ct).ConfigureAwait(false);
             io.Out.WriteLine();
             var rows = await store.CompareAsync(FigureQuery.All, ct).ConfigureAwait(false);
             CompareTable.Print(io.Out, rows);
             var localities = rows.Select(x => (x.Province, x.District, x.Commune, x.Unit)).Distinct().Count();
             io.Out.WriteLine();
-            io.Out.WriteLine($"{localities} localities. Try: newsminer query --db {db} --metric new_members --json");
+            io.Out.WriteLine($"{localities} localities. Try: newsminer query --db {(postgres ? "\"" + db + "\"" : db)} --metric new_members --json");
             return ExitCodes.Ok;
         });
         return command;

@@ -13,9 +13,9 @@ public static class StatusCommand
         command.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(CliApp.DbOption)!;
-            if (!File.Exists(path)) throw new UserError($"{path}: no such database");
+            if (!NewsStore.IsPostgres(path) && !File.Exists(path)) throw new UserError($"{path}: no such database");
             await using var store = await NewsStore.OpenAsync(path, ct).ConfigureAwait(false);
-            await using var frontier = await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+            await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
             var rows = await frontier.StatusAsync(ct).ConfigureAwait(false);
             if (rows.Count == 0)
             {

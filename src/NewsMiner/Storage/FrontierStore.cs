@@ -12,7 +12,7 @@ namespace NewsMiner.Storage;
 /// killed process loses nothing committed, only a power cut can drop the last few), and calls are serialised because
 /// the crawler's fetch tasks and its loop share this object.
 /// </summary>
-public sealed class FrontierStore : ICrawlFrontier, IAsyncDisposable
+public sealed class FrontierStore : IDurableFrontier
 {
     /// <summary>A crawl whose heartbeat is older than this is presumed dead and its lock taken over.</summary>
     public static readonly TimeSpan LockStaleAfter = TimeSpan.FromMinutes(2);

@@ -189,14 +189,36 @@ internal static class Migrations
         );
         CREATE INDEX ix_article_bands_key ON article_bands (band_key);
         """,
+        // v5: several crawler processes on one frontier (used by the PostgreSQL frontier; the tables exist in SQLite too so
+        // version N means one schema in both engines): who holds a claimed URL, per-host politeness shared by the
+        // processes, and the live crawlers with their heartbeats.
+        """
+        ALTER TABLE frontier ADD COLUMN lease_owner TEXT;
+        CREATE INDEX ix_frontier_lease ON frontier (state, lease_owner);
+
+        CREATE TABLE frontier_hosts (
+            host           TEXT PRIMARY KEY,
+            next_fetch_ms  INTEGER NOT NULL
+        );
+
+        CREATE TABLE crawl_workers (
+            id            TEXT PRIMARY KEY,
+            owner         TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            machine       TEXT NOT NULL,
+            started_ms    INTEGER NOT NULL,
+            heartbeat_ms  INTEGER NOT NULL,
+            seeded_ms     INTEGER
+        );
+        """,
     ];
 
     /// <summary>
     /// The same schema for PostgreSQL, version for version: script N here matches script N of <see cref="Scripts"/>.
     /// Differences: identity keys, DOUBLE PRECISION for REAL, and a generated tsvector column with a GIN index instead of
     /// the FTS5 table (the 'simple' configuration: lower-cased words, diacritics kept, no stemming, as FTS5 does here).
-    /// The frontier tables (v3) exist here too, but the crawler's FrontierStore speaks SQLite only so far: claiming
-    /// work with FOR UPDATE SKIP LOCKED, so several crawler processes split a PostgreSQL frontier, is not built yet.
+    /// The frontier tables (v3, v5) are served by <see cref="PostgresFrontier"/>, which lets several crawler processes
+    /// split the work (FOR UPDATE SKIP LOCKED).
     /// </summary>
     public static IReadOnlyList<string> PostgresScripts { get; } =
     [
@@ -347,6 +369,26 @@ internal static class Migrations
             PRIMARY KEY (article_id, band_key)
         );
         CREATE INDEX ix_article_bands_key ON article_bands (band_key);
+        """,
+        // v5: as in the SQLite script; PostgresFrontier claims with FOR UPDATE SKIP LOCKED and leases rows to lease_owner.
+        """
+        ALTER TABLE frontier ADD COLUMN lease_owner TEXT;
+        CREATE INDEX ix_frontier_lease ON frontier (state, lease_owner);
+
+        CREATE TABLE frontier_hosts (
+            host           TEXT PRIMARY KEY,
+            next_fetch_ms  BIGINT NOT NULL
+        );
+
+        CREATE TABLE crawl_workers (
+            id            TEXT PRIMARY KEY,
+            owner         TEXT NOT NULL,
+            pid           INTEGER NOT NULL,
+            machine       TEXT NOT NULL,
+            started_ms    BIGINT NOT NULL,
+            heartbeat_ms  BIGINT NOT NULL,
+            seeded_ms     BIGINT
+        );
         """,
     ];
 

@@ -35,7 +35,12 @@ public sealed class NewsStore : IAsyncDisposable
     /// <summary>For <see cref="FrontierStore"/>, which keeps its own connection to the same SQLite file.</summary>
     internal string ConnectionStringForFrontier => _dialect is SqliteDialect sqlite
         ? sqlite.ConnectionString
-        : throw new StoreException($"{Path}: the crawl frontier needs a SQLite database for now (the PostgreSQL frontier is not built yet)");
+        : throw new StoreException($"{Path}: FrontierStore is the SQLite frontier; open a PostgreSQL one with DurableFrontier.OpenAsync");
+
+    /// <summary>For <see cref="PostgresFrontier"/>, which keeps its own connections to the same PostgreSQL database.</summary>
+    internal string ConnectionStringForPostgresFrontier => _dialect is PostgresDialect pg
+        ? pg.ConnectionString
+        : throw new StoreException($"{Path} is not a PostgreSQL database");
 
     public StoreBackend Backend => _dialect.Backend;
 
@@ -411,9 +416,65 @@ public sealed class NewsStore : IAsyncDisposable
     public async Task<IReadOnlyList<Statistic>> StatisticsAsync(FigureQuery q, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
+        return Statistics.Consolidate(await ReadForStatisticsAsync(q, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The figures a consolidation needs, read for speed (the `compare` path; see the "store" benchmark): only the
+    /// columns a statistic and its sources show, no ORDER BY in SQL (a temporary B-tree over rows carrying their
+    /// evidence; the ids are sorted here instead), each article's URL, title and date read and parsed once however many
+    /// of its figures match, and the few metric and qualifier names mapped without a string search. The records do not
+    /// leave the store: ValueStart and MinerVersion, which statistics do not show, are left empty.
+    /// </summary>
+    private async Task<List<StoredFigure>> ReadForStatisticsAsync(FigureQuery q, CancellationToken ct)
+    {
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        var (where, parameters) = FigureFilter(q);
+        await using var cmd = Command(conn, null, $"""
+            SELECT f.id, f.article_id, f.metric, f.segment, f.value, f.value_max, f.qualifier, f.per_year, f.period,
+                   f.period_start_year, f.period_end_year, f.province, f.district, f.commune, f.unit,
+                   f.province_code, f.district_code, f.commune_code, f.evidence, f.evidence_start, f.evidence_length,
+                   f.confidence, a.canonical_url, a.title, a.published
+            FROM figures f JOIN articles a ON a.id = f.article_id
+            {where}
+            """, parameters);
         var figures = new List<StoredFigure>();
-        await foreach (var f in QueryFiguresAsync(q, ct).ConfigureAwait(false)) figures.Add(f);
-        return Statistics.Consolidate(figures);
+        var articles = new Dictionary<long, (string Url, string Title, DateTimeOffset? Published)>();
+        var metrics = new Dictionary<string, Metric>(StringComparer.Ordinal);
+        var qualifiers = new Dictionary<string, Qualifier>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var id = r.GetInt64(0);
+            var articleId = r.GetInt64(1);
+            if (!articles.TryGetValue(articleId, out var article))
+            {
+                articles[articleId] = article = (r.GetString(22), r.GetString(23), ParseTimestamp(NullableString(r, 24)));
+            }
+            var metricName = r.GetString(2);
+            if (!metrics.TryGetValue(metricName, out var metric))
+            {
+                metrics[metricName] = metric = MetricNames.TryParse(metricName, out var m) ? m
+                    : throw new StoreException($"Unknown metric '{metricName}' in figure {id}");
+            }
+            var qualifierName = r.GetString(6);
+            if (!qualifiers.TryGetValue(qualifierName, out var qualifier))
+            {
+                qualifiers[qualifierName] = qualifier = QualifierNames.TryParse(qualifierName, out var ql) ? ql
+                    : throw new StoreException($"Unknown qualifier '{qualifierName}' in figure {id}");
+            }
+            figures.Add(new StoredFigure(
+                id, articleId, metric, NullableString(r, 3), ToDecimal(r.GetDouble(4)), r.IsDBNull(5) ? null : ToDecimal(r.GetDouble(5)), qualifier,
+                Convert.ToInt64(r.GetValue(7), CultureInfo.InvariantCulture) != 0, NullableString(r, 8),
+                r.IsDBNull(9) ? null : r.GetInt32(9), r.IsDBNull(10) ? null : r.GetInt32(10),
+                NullableString(r, 11), NullableString(r, 12), NullableString(r, 13), NullableString(r, 14),
+                NullableString(r, 15), NullableString(r, 16), NullableString(r, 17),
+                r.GetString(18), r.GetInt32(19), r.GetInt32(20), ValueStart: 0, r.GetDouble(21), MinerVersion: null,
+                article.Url, article.Title, article.Published));
+        }
+        // Consolidation depends on input order only to break ties; id order settles them as the streamed query does.
+        figures.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        return figures;
     }
 
     /// <summary>

@@ -99,8 +99,12 @@ internal sealed class SqliteDialect(string path, SqliteOpenMode mode) : StoreDia
 
     public override DbConnection NewConnection() => new SqliteConnection(_connectionString);
 
+    // Memory-mapped reads: a comparison touches thousands of scattered pages, and copying each through read() was half
+    // of its SQL time at 1M figures (the "store" benchmark). Writes still go through the WAL as before.
+    private const long MmapBytes = 1L << 30;
+
     public override Task PrepareAsync(DbConnection conn, CancellationToken ct) =>
-        ExecAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs};", ct);
+        ExecAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA mmap_size = {MmapBytes};", ct);
 
     // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the second migrating process already waits at BEGIN.
     public override Task LockForMigrationAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
@@ -134,6 +138,8 @@ internal sealed class PostgresDialect : StoreDialect
     }
 
     public override StoreBackend Backend => StoreBackend.Postgres;
+
+    internal string ConnectionString => _connectionString;
 
     public override string Describe => _describe;
 
