@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsMiner.Crawling;
 using NewsMiner.Extraction;
 using NewsMiner.Mining;
@@ -51,7 +52,21 @@ public sealed record CrawlReport(
     int FiguresStored,
     IReadOnlyDictionary<string, int> FailuresByClass,
     int Duplicates = 0,
-    int Retried = 0);
+    int Retried = 0)
+{
+    /// <summary>Where the crawl's time went, for the benchmark; sums over pages, so stages that overlap can add up to more than the wall time.</summary>
+    public CrawlTimings Timings { get; init; } = CrawlTimings.Zero;
+}
+
+/// <summary>
+/// Time spent per stage over a crawl. <paramref name="Fetch"/> is the sum of the pages' download times (requests
+/// overlap, so it can exceed the wall time); <paramref name="Crawler"/> is the time the pipeline waited for the
+/// crawler's next outcome (frontier bookkeeping, link extraction backlog, network waits).
+/// </summary>
+public sealed record CrawlTimings(TimeSpan Fetch, TimeSpan Crawler, TimeSpan Extract, TimeSpan Mine, TimeSpan Store)
+{
+    public static readonly CrawlTimings Zero = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+}
 
 /// <summary>An article read from one page: the Extraction and Mining stages run, nothing stored.</summary>
 public sealed record ProcessedPage(Article? Article, MiningResult? Mining, string? Error, ExtractionResult Extraction);
@@ -86,9 +101,17 @@ public sealed class NewsPipeline
         new(new ArticleExtractor(new ExtractionOptions { SalvageAfterTransportError = true }), FigureMiner.CreateDefault());
 
     /// <summary>Extracts and mines one page (HTML or plain text) without storing it.</summary>
-    public ProcessedPage Process(string content, Uri? url, bool isHtml, string? siteProvince, DateOnly? published = null)
+    public ProcessedPage Process(string content, Uri? url, bool isHtml, string? siteProvince, DateOnly? published = null) =>
+        Process(content, url, isHtml, siteProvince, published, out _, out _);
+
+    private ProcessedPage Process(string content, Uri? url, bool isHtml, string? siteProvince, DateOnly? published,
+        out long extractTicks, out long mineTicks)
     {
+        var started = Stopwatch.GetTimestamp();
         var extraction = isHtml ? extractor.ExtractHtml(content, url) : extractor.ExtractPlainText(content, url);
+        var extracted = Stopwatch.GetTimestamp();
+        extractTicks = extracted - started;
+        mineTicks = 0;
         if (extraction.Article is not { } article) return new ProcessedPage(null, null, extraction.Error ?? "no article text found", extraction);
         if (published is { } supplied)
         {
@@ -100,6 +123,7 @@ public sealed class NewsPipeline
         }
         var date = article.Published is { } p ? DateOnly.FromDateTime(p.ToOffset(TimeSpan.FromHours(7)).DateTime) : (DateOnly?)null;
         var mining = miner.Mine(article.Text, new MiningContext(date, siteProvince, article.Title));
+        mineTicks = Stopwatch.GetTimestamp() - extracted;
         return new ProcessedPage(article, mining, null, extraction);
     }
 
@@ -147,7 +171,12 @@ public sealed class NewsPipeline
         int fetched = 0, failures = 0, stored = 0, unchanged = 0, noArticle = 0, figures = 0, duplicates = 0;
         var lastRunSave = DateTimeOffset.UtcNow;
 
-        CrawlReport Snapshot() => new(fetched, failures, stored, unchanged, noArticle, figures, new Dictionary<string, int>(failuresByClass), duplicates);
+        long fetchMs = 0, crawlerTicks = 0, extractTicks = 0, mineTicks = 0, storeTicks = 0;
+        CrawlReport Snapshot() => new(fetched, failures, stored, unchanged, noArticle, figures, new Dictionary<string, int>(failuresByClass), duplicates)
+        {
+            Timings = new CrawlTimings(TimeSpan.FromMilliseconds(fetchMs), Stopwatch.GetElapsedTime(0, crawlerTicks), Stopwatch.GetElapsedTime(0, extractTicks),
+                Stopwatch.GetElapsedTime(0, mineTicks), Stopwatch.GetElapsedTime(0, storeTicks)),
+        };
 
         async Task Fail(Uri url, string errorClass, string message, int status, long durationMs, RunCounter? run)
         {
@@ -166,8 +195,12 @@ public sealed class NewsPipeline
 
         try
         {
+            var waitStarted = Stopwatch.GetTimestamp();
             await foreach (var outcome in crawler.CrawlAsync(frontier, ct).ConfigureAwait(false))
             {
+                var storeStarted = Stopwatch.GetTimestamp();
+                crawlerTicks += storeStarted - waitStarted;
+                long processTicks = 0;
                 var sourceName = SourceOf(sources, outcome.Url);
                 var run = sourceName is not null && runs.TryGetValue(sourceName, out var r) ? r.Counter : null;
                 switch (outcome)
@@ -201,7 +234,13 @@ public sealed class NewsPipeline
                         ProcessedPage processed;
                         try
                         {
-                            processed = Process(page.Html, page.FinalUrl, isHtml: true, sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl));
+                            fetchMs += page.DurationMs;
+                            var processStarted = Stopwatch.GetTimestamp();
+                            processed = Process(page.Html, page.FinalUrl, isHtml: true, sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl),
+                                null, out var e, out var m);
+                            processTicks = Stopwatch.GetTimestamp() - processStarted;
+                            extractTicks += e;
+                            mineTicks += m;
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {
@@ -239,6 +278,8 @@ public sealed class NewsPipeline
                         figures += found.Count;
                         break;
                 }
+                waitStarted = Stopwatch.GetTimestamp();
+                storeTicks += waitStarted - storeStarted - processTicks;
                 progress?.Report(Snapshot());
                 if (DateTimeOffset.UtcNow - lastRunSave > TimeSpan.FromSeconds(5))
                 {
