@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using NewsMiner.Crawling;
 using NewsMiner.Extraction;
 using NewsMiner.Mining;
@@ -146,11 +149,28 @@ public sealed class NewsPipeline
         return await CrawlWithFrontierAsync(store, frontier, sources, options, progress, ct, handler).ConfigureAwait(false);
     }
 
-    /// <summary>One pass over what is due in the frontier, which the caller has locked and prepared.</summary>
+    /// <summary>Pages (or other changes) per committed batch; one disk write then covers all of them.</summary>
+    public const int GroupCommitChanges = 256;
+
+    /// <summary>Longest a written page waits for its commit, so readers and a kill -9 lose at most this much work.</summary>
+    public static readonly TimeSpan GroupCommitDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Outcomes waiting for extraction and results waiting for the writer; bounds memory whatever the crawl's size.</summary>
+    private const int QueueLength = 32;
+
+    /// <summary>
+    /// One pass over what is due in the frontier, which the caller has locked and prepared. Three stages overlap: the
+    /// crawler fetches, workers (one per core) extract and mine, and one writer stores each page's fetch record,
+    /// article, figures and done state as one unit of the frontier's group-committed batch. A page is marked done only
+    /// in the unit that stores its article, after the links it holds are in the frontier, so a kill -9 at any moment
+    /// loses nothing and stores nothing twice: an uncommitted page is still in flight and is fetched again.
+    /// </summary>
     public async Task<CrawlReport> CrawlWithFrontierAsync(NewsStore store, FrontierStore frontier, IReadOnlyList<CrawlSource> sources,
         CrawlOptions options, IProgress<CrawlReport>? progress, CancellationToken ct, HttpMessageHandler? handler = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(frontier);
+        ArgumentNullException.ThrowIfNull(sources);
         foreach (var source in sources)
         {
             foreach (var start in source.StartUrls)
@@ -167,25 +187,8 @@ public sealed class NewsPipeline
         var provinces = sources.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Province, StringComparer.Ordinal);
 
         using var crawler = new Crawler(options with { StartUrls = [], Scopes = scopes }, handler);
-        var failuresByClass = new Dictionary<string, int>(StringComparer.Ordinal);
-        int fetched = 0, failures = 0, stored = 0, unchanged = 0, noArticle = 0, figures = 0, duplicates = 0;
+        var tally = new Tally();
         var lastRunSave = DateTimeOffset.UtcNow;
-
-        long fetchMs = 0, crawlerTicks = 0, extractTicks = 0, mineTicks = 0, storeTicks = 0;
-        CrawlReport Snapshot() => new(fetched, failures, stored, unchanged, noArticle, figures, new Dictionary<string, int>(failuresByClass), duplicates)
-        {
-            Timings = new CrawlTimings(TimeSpan.FromMilliseconds(fetchMs), Stopwatch.GetElapsedTime(0, crawlerTicks), Stopwatch.GetElapsedTime(0, extractTicks),
-                Stopwatch.GetElapsedTime(0, mineTicks), Stopwatch.GetElapsedTime(0, storeTicks)),
-        };
-
-        async Task Fail(Uri url, string errorClass, string message, int status, long durationMs, RunCounter? run)
-        {
-            failures++;
-            failuresByClass[errorClass] = failuresByClass.GetValueOrDefault(errorClass) + 1;
-            run?.Fail(errorClass);
-            await store.RecordFetchAsync(new FetchRecord(url.AbsoluteUri, DateTimeOffset.UtcNow, status, errorClass, message, null, durationMs), ct)
-                .ConfigureAwait(false);
-        }
 
         async Task SaveRunsAsync(bool finished)
         {
@@ -193,106 +196,312 @@ public sealed class NewsPipeline
                 await frontier.UpdateRunAsync(id, counter.Snapshot(), finished, finished ? CancellationToken.None : ct).ConfigureAwait(false);
         }
 
-        try
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var deferring = new PageDeferringFrontier(frontier);
+        var work = Channel.CreateBounded<CrawlOutcome>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
+        var results = Channel.CreateBounded<PageWork>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+
+        async Task ProduceAsync()
         {
-            var waitStarted = Stopwatch.GetTimestamp();
-            await foreach (var outcome in crawler.CrawlAsync(frontier, ct).ConfigureAwait(false))
+            try
             {
-                var storeStarted = Stopwatch.GetTimestamp();
-                crawlerTicks += storeStarted - waitStarted;
-                long processTicks = 0;
-                var sourceName = SourceOf(sources, outcome.Url);
-                var run = sourceName is not null && runs.TryGetValue(sourceName, out var r) ? r.Counter : null;
-                switch (outcome)
+                var waitStarted = Stopwatch.GetTimestamp();
+                await foreach (var outcome in crawler.CrawlAsync(deferring, stop.Token).ConfigureAwait(false))
                 {
-                    case FetchFailure failure:
-                        await Fail(failure.Url, failure.ErrorClass, failure.Message, failure.Status ?? 0, 0, run).ConfigureAwait(false);
-                        break;
-                    case UnchangedPage same:
-                        fetched++;
-                        unchanged++;
-                        run?.Page();
-                        await store.RecordFetchAsync(new FetchRecord(same.Url.AbsoluteUri, same.FetchedAt, same.Status, null, "unchanged", null, 0), ct)
-                            .ConfigureAwait(false);
-                        break;
-                    case FetchedPage page:
-                        if (page.LegacyEncoding is { } legacy)
-                        {
-                            await Fail(page.Url, FetchErrorClass.LegacyEncoding, $"text in the legacy {legacy} font encoding", page.Status, page.DurationMs, run)
-                                .ConfigureAwait(false);
-                            break;
-                        }
-                        run?.Page();
-                        fetched++;
-                        await store.RecordFetchAsync(new FetchRecord(page.Url.AbsoluteUri, page.FetchedAt, page.Status, null, null, page.ContentHash, page.DurationMs), ct)
-                            .ConfigureAwait(false);
-                        if (await store.HasArticleWithHashAsync(page.ContentHash, ct).ConfigureAwait(false))
-                        {
-                            unchanged++;
-                            break;
-                        }
-                        ProcessedPage processed;
-                        try
-                        {
-                            fetchMs += page.DurationMs;
-                            var processStarted = Stopwatch.GetTimestamp();
-                            processed = Process(page.Html, page.FinalUrl, isHtml: true, sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl),
-                                null, out var e, out var m);
-                            processTicks = Stopwatch.GetTimestamp() - processStarted;
-                            extractTicks += e;
-                            mineTicks += m;
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            // One unreadable page must not stop a crawl that runs for weeks; the failure is on record.
-                            await Fail(page.Url, ExtractErrorClass, ex.GetType().Name + ": " + ex.Message, page.Status, page.DurationMs, run).ConfigureAwait(false);
-                            break;
-                        }
-                        if (processed.Extraction.Error == Extraction.DropReasons.TransportErrorError)
-                        {
-                            // A server that answered 200 with a .NET exception as its body: a failed fetch, never an article.
-                            await Fail(page.Url, FetchErrorClass.LeakedError, "the page body is a transport error message", page.Status, page.DurationMs, run)
-                                .ConfigureAwait(false);
-                            break;
-                        }
-                        if (processed.Article is not { } article || !LooksLikeArticle(article))
-                        {
-                            noArticle++;
-                            break;
-                        }
-                        var key = article.CanonicalUrl ?? article.Url;
-                        var duplicate = key is not null && key != page.FinalUrl.AbsoluteUri
-                            && await store.HasArticleWithUrlAsync(key, ct).ConfigureAwait(false);
-                        var found = processed.Mining!.Figures;
-                        // A print view or copy naming a stored article as canonical updates that article and adds its URL.
-                        await store.SaveArticleAsync(article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, found,
-                            new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version,
-                                FigureMiner.Version, page.FetchedAt), ct).ConfigureAwait(false);
-                        if (duplicate)
-                        {
-                            duplicates++;
-                            break;
-                        }
-                        stored++;
-                        run?.NewArticle(page.FetchedAt);
-                        figures += found.Count;
-                        break;
-                }
-                waitStarted = Stopwatch.GetTimestamp();
-                storeTicks += waitStarted - storeStarted - processTicks;
-                progress?.Report(Snapshot());
-                if (DateTimeOffset.UtcNow - lastRunSave > TimeSpan.FromSeconds(5))
-                {
-                    lastRunSave = DateTimeOffset.UtcNow;
-                    await SaveRunsAsync(finished: false).ConfigureAwait(false);
+                    Interlocked.Add(ref tally.CrawlerTicks, Stopwatch.GetTimestamp() - waitStarted);
+                    if (outcome is FetchedPage page) deferring.Expect(page);
+                    await work.Writer.WriteAsync(outcome, stop.Token).ConfigureAwait(false);
+                    waitStarted = Stopwatch.GetTimestamp();
                 }
             }
+            catch
+            {
+                // The writer may be waiting for this page's links; nothing more will come.
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                work.Writer.TryComplete();
+            }
+        }
+
+        async Task ProcessAsync()
+        {
+            await foreach (var outcome in work.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                var sourceName = SourceOf(sources, outcome.Url);
+                PageWork item;
+                if (outcome is FetchedPage { LegacyEncoding: null } page)
+                {
+                    try
+                    {
+                        var processed = Process(page.Html, page.FinalUrl, isHtml: true,
+                            sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl), null, out var e, out var m);
+                        item = new PageWork(outcome, sourceName, processed, null, e, m);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One unreadable page must not stop a crawl that runs for weeks; the failure is put on record.
+                        item = new PageWork(outcome, sourceName, null, ex.GetType().Name + ": " + ex.Message, 0, 0);
+                    }
+                }
+                else
+                {
+                    item = new PageWork(outcome, sourceName, null, null, 0, 0);
+                }
+                await results.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+            }
+        }
+
+        async Task ProcessAllAsync()
+        {
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(ProcessAsync, stop.Token)))
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                results.Writer.TryComplete();
+            }
+        }
+
+        frontier.StartGroupCommit(GroupCommitChanges, GroupCommitDelay);
+        Task? producer = null, processors = null;
+        try
+        {
+            producer = Task.Run(ProduceAsync, stop.Token);
+            processors = ProcessAllAsync();
+            try
+            {
+                await foreach (var item in results.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var run = item.SourceName is not null && runs.TryGetValue(item.SourceName, out var r) ? r.Counter : null;
+                    if (item.Outcome is FetchedPage expected) await deferring.LinksStoredAsync(expected, stop.Token).ConfigureAwait(false);
+                    var verdict = await frontier.WriteAsync((conn, tx) => StorePageAsync(store, frontier, conn, tx, item, stop.Token), stop.Token)
+                        .ConfigureAwait(false);
+                    tally.Count(item, verdict, run);
+                    tally.StoreTicks += Stopwatch.GetTimestamp() - started;
+                    progress?.Report(tally.Snapshot());
+                    if (DateTimeOffset.UtcNow - lastRunSave > TimeSpan.FromSeconds(5))
+                    {
+                        lastRunSave = DateTimeOffset.UtcNow;
+                        await SaveRunsAsync(finished: false).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                // The stages' own errors surface here when the writer itself ended normally.
+                await WaitQuietlyAsync(producer, processors).ConfigureAwait(false);
+            }
+            await producer.ConfigureAwait(false);
+            await processors.ConfigureAwait(false);
         }
         finally
         {
             await SaveRunsAsync(finished: true).ConfigureAwait(false);
+            await frontier.StopGroupCommitAsync().ConfigureAwait(false);
         }
-        return Snapshot();
+        return tally.Snapshot();
+    }
+
+    /// <summary>Waits for the stages to unwind without throwing, so the first error (or the writer's) is the one reported.</summary>
+    private static async Task WaitQuietlyAsync(params Task?[] stages)
+    {
+        foreach (var stage in stages)
+        {
+            if (stage is null) continue;
+            try
+            {
+                await stage.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Observed by the caller's own await when it matters.
+            }
+        }
+    }
+
+    /// <summary>How one crawl outcome ended up in the store.</summary>
+    private enum PageVerdict
+    {
+        Failed,
+        Unchanged,
+        NoArticle,
+        Stored,
+        Duplicate,
+    }
+
+    /// <summary>An outcome after the worker stage: the page extracted and mined when it is one.</summary>
+    private sealed record PageWork(CrawlOutcome Outcome, string? SourceName, ProcessedPage? Processed, string? ProcessError, long ExtractTicks, long MineTicks);
+
+    /// <summary>What the writer did with one outcome; <paramref name="ErrorClass"/> is set for <see cref="PageVerdict.Failed"/>.</summary>
+    private readonly record struct Stored(PageVerdict Verdict, string? ErrorClass = null);
+
+    /// <summary>
+    /// Writes everything one outcome leaves in the database, inside the caller's unit of the batch: the fetch record,
+    /// the article with its figures, and for a fetched page its done state.
+    /// </summary>
+    private static async Task<Stored> StorePageAsync(NewsStore store, FrontierStore frontier, SqliteConnection conn, SqliteTransaction tx,
+        PageWork item, CancellationToken ct)
+    {
+        async Task<Stored> Fail(Uri url, string errorClass, string message, int status, long durationMs)
+        {
+            await NewsStore.RecordFetchAsync(conn, tx, new FetchRecord(url.AbsoluteUri, DateTimeOffset.UtcNow, status, errorClass, message, null, durationMs), ct)
+                .ConfigureAwait(false);
+            return new Stored(PageVerdict.Failed, errorClass);
+        }
+
+        switch (item.Outcome)
+        {
+            case FetchFailure failure:
+                return await Fail(failure.Url, failure.ErrorClass, failure.Message, failure.Status ?? 0, 0).ConfigureAwait(false);
+            case UnchangedPage same:
+                await NewsStore.RecordFetchAsync(conn, tx, new FetchRecord(same.Url.AbsoluteUri, same.FetchedAt, same.Status, null, "unchanged", null, 0), ct)
+                    .ConfigureAwait(false);
+                return new Stored(PageVerdict.Unchanged);
+            case FetchedPage page:
+                var verdict = await StoreFetchedAsync(page).ConfigureAwait(false);
+                await frontier.FinishPageAsync(tx, page, ct).ConfigureAwait(false);
+                return verdict;
+            default:
+                throw new InvalidOperationException($"Unknown crawl outcome {item.Outcome.GetType().Name}");
+        }
+
+        async Task<Stored> StoreFetchedAsync(FetchedPage page)
+        {
+            if (page.LegacyEncoding is { } legacy)
+                return await Fail(page.Url, FetchErrorClass.LegacyEncoding, $"text in the legacy {legacy} font encoding", page.Status, page.DurationMs).ConfigureAwait(false);
+            await NewsStore.RecordFetchAsync(conn, tx, new FetchRecord(page.Url.AbsoluteUri, page.FetchedAt, page.Status, null, null, page.ContentHash, page.DurationMs), ct)
+                .ConfigureAwait(false);
+            if (await NewsStore.HasArticleWithHashAsync(conn, tx, page.ContentHash, ct).ConfigureAwait(false)) return new Stored(PageVerdict.Unchanged);
+            if (item.ProcessError is { } error) return await Fail(page.Url, ExtractErrorClass, error, page.Status, page.DurationMs).ConfigureAwait(false);
+            var processed = item.Processed!;
+            if (processed.Extraction.Error == Extraction.DropReasons.TransportErrorError)
+            {
+                // A server that answered 200 with a .NET exception as its body: a failed fetch, never an article.
+                return await Fail(page.Url, FetchErrorClass.LeakedError, "the page body is a transport error message", page.Status, page.DurationMs).ConfigureAwait(false);
+            }
+            if (processed.Article is not { } article || !LooksLikeArticle(article)) return new Stored(PageVerdict.NoArticle);
+            var key = article.CanonicalUrl ?? article.Url;
+            var duplicate = key is not null && key != page.FinalUrl.AbsoluteUri && await NewsStore.HasArticleWithUrlAsync(conn, tx, key, ct).ConfigureAwait(false);
+            // A print view or copy naming a stored article as canonical updates that article and adds its URL.
+            await store.SaveArticleAsync(conn, tx, article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, processed.Mining!.Figures,
+                new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version, FigureMiner.Version, page.FetchedAt),
+                ct).ConfigureAwait(false);
+            return new Stored(duplicate ? PageVerdict.Duplicate : PageVerdict.Stored);
+        }
+    }
+
+    /// <summary>The writer's counters; only the writer changes them, except the crawler wait the producer adds atomically.</summary>
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, int> _failuresByClass = new(StringComparer.Ordinal);
+        private int _fetched, _failures, _stored, _unchanged, _noArticle, _figures, _duplicates;
+        private long _fetchMs, _extractTicks, _mineTicks;
+        public long CrawlerTicks;
+        public long StoreTicks;
+
+        public void Count(PageWork item, Stored result, RunCounter? run)
+        {
+            _extractTicks += item.ExtractTicks;
+            _mineTicks += item.MineTicks;
+            if (item.Outcome is FetchedPage page) _fetchMs += page.DurationMs;
+            switch (result.Verdict)
+            {
+                case PageVerdict.Failed:
+                    var errorClass = result.ErrorClass!;
+                    _failures++;
+                    _failuresByClass[errorClass] = _failuresByClass.GetValueOrDefault(errorClass) + 1;
+                    // A page read but not usable was counted as fetched before it failed, as the fetch record says.
+                    if (item.Outcome is FetchedPage { LegacyEncoding: null })
+                    {
+                        _fetched++;
+                        run?.Page();
+                    }
+                    run?.Fail(errorClass);
+                    return;
+                case PageVerdict.Unchanged:
+                    _unchanged++;
+                    break;
+                case PageVerdict.NoArticle:
+                    _noArticle++;
+                    break;
+                case PageVerdict.Duplicate:
+                    _duplicates++;
+                    break;
+                case PageVerdict.Stored:
+                    _stored++;
+                    _figures += item.Processed!.Mining!.Figures.Count;
+                    run?.NewArticle(item.Outcome.FetchedAt);
+                    break;
+            }
+            _fetched++;
+            run?.Page();
+        }
+
+        public CrawlReport Snapshot() =>
+            new(_fetched, _failures, _stored, _unchanged, _noArticle, _figures, new Dictionary<string, int>(_failuresByClass), _duplicates)
+            {
+                Timings = new CrawlTimings(TimeSpan.FromMilliseconds(_fetchMs), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref CrawlerTicks)),
+                    Stopwatch.GetElapsedTime(0, _extractTicks), Stopwatch.GetElapsedTime(0, _mineTicks),
+                    Stopwatch.GetElapsedTime(0, StoreTicks)),
+            };
+    }
+
+    /// <summary>
+    /// The frontier as the crawler sees it during a pipelined crawl: a fetched page's links go in at once (the crawler
+    /// claims from them next), but the page itself stays in flight until the writer stores its article and marks it
+    /// done in the same unit; the writer waits for the links first, so they never commit after the page.
+    /// </summary>
+    private sealed class PageDeferringFrontier(FrontierStore inner) : ICrawlFrontier
+    {
+        private readonly ConcurrentDictionary<FetchedPage, TaskCompletionSource> _links = new(ReferenceEqualityComparer.Instance);
+
+        public void Expect(FetchedPage page) => _links[page] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task LinksStoredAsync(FetchedPage page, CancellationToken ct)
+        {
+            if (!_links.TryGetValue(page, out var stored)) return;
+            await stored.Task.WaitAsync(ct).ConfigureAwait(false);
+            _links.TryRemove(page, out _);
+        }
+
+        public Task<IReadOnlyCollection<string>> AddAsync(IReadOnlyList<FrontierEntry> entries, CancellationToken ct) => inner.AddAsync(entries, ct);
+
+        public Task<IReadOnlyCollection<string>> HostsWithWorkAsync(CancellationToken ct) => inner.HostsWithWorkAsync(ct);
+
+        public Task<FrontierItem?> ClaimAsync(string host, DateTimeOffset now, CancellationToken ct) => inner.ClaimAsync(host, now, ct);
+
+        public Task<DateTimeOffset?> NextDueAsync(string host, CancellationToken ct) => inner.NextDueAsync(host, ct);
+
+        public Task<bool> ReserveAsync(Uri canonical, FrontierItem via, CancellationToken ct) => inner.ReserveAsync(canonical, via, ct);
+
+        public async Task CompleteAsync(FrontierItem item, CrawlOutcome? outcome, IReadOnlyList<FrontierEntry> links, CancellationToken ct)
+        {
+            if (outcome is not FetchedPage page)
+            {
+                await inner.CompleteAsync(item, outcome, links, ct).ConfigureAwait(false);
+                return;
+            }
+            await inner.AddLinksAsync(links, ct).ConfigureAwait(false);
+            if (_links.TryGetValue(page, out var stored)) stored.TrySetResult();
+        }
+
+        public Task RetryLaterAsync(FrontierItem item, FetchFailure failure, DateTimeOffset due, CancellationToken ct) => inner.RetryLaterAsync(item, failure, due, ct);
     }
 
     /// <summary>The source whose start URL shares the longest path with <paramref name="url"/> on its host.</summary>

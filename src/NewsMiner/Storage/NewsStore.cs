@@ -147,6 +147,21 @@ public sealed class NewsStore : IAsyncDisposable
     /// </summary>
     public async Task<long> SaveArticleAsync(Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, CancellationToken ct)
     {
+        EnsureWritable();
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var id = await SaveArticleAsync(conn, tx, article, figures, prov, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>
+    /// <see cref="SaveArticleAsync(Article, IReadOnlyList{Figure}, ArticleProvenance, CancellationToken)"/> inside the
+    /// caller's transaction (the crawl's batch), so the article commits together with whatever else the caller writes.
+    /// </summary>
+    internal Task<long> SaveArticleAsync(DbConnection conn, DbTransaction tx, Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov,
+        CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(prov);
@@ -155,12 +170,7 @@ public sealed class NewsStore : IAsyncDisposable
             ?? throw new ArgumentException("An article needs a canonical URL, a URL or a fetched URL to be stored", nameof(article));
         var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
             .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
-
-        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var id = await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-        return id;
+        return SaveAsync(conn, tx, article, figures, prov, key, urls, ct);
     }
 
     /// <summary>
@@ -247,10 +257,16 @@ public sealed class NewsStore : IAsyncDisposable
 
     public async Task RecordFetchAsync(FetchRecord rec, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(rec);
         EnsureWritable();
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(conn, null, """
+        await RecordFetchAsync(conn, null, rec, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a fetch inside the caller's transaction (the crawl's batch).</summary>
+    internal static Task RecordFetchAsync(DbConnection conn, DbTransaction? tx, FetchRecord rec, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rec);
+        return ExecuteAsync(conn, tx, """
             INSERT INTO fetches (url, fetched_at, status, error_class, message, content_hash, duration_ms)
             VALUES (@url, @fetched_at, @status, @error_class, @message, @content_hash, @duration_ms)
             """, ct, new Dictionary<string, object?>
@@ -262,7 +278,7 @@ public sealed class NewsStore : IAsyncDisposable
             ["@message"] = rec.Message,
             ["@content_hash"] = rec.ContentHash,
             ["@duration_ms"] = rec.DurationMs,
-        }).ConfigureAwait(false);
+        });
     }
 
     /// <summary>Adds a crawl source or updates the one with the same start URL.</summary>
@@ -294,18 +310,29 @@ public sealed class NewsStore : IAsyncDisposable
 
     public async Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contentHash);
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = @h)", ct,
+        return await HasArticleWithHashAsync(conn, null, contentHash, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same check inside the caller's transaction, so it sees the articles of the crawl's open batch.</summary>
+    internal static async Task<bool> HasArticleWithHashAsync(DbConnection conn, DbTransaction? tx, string contentHash, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentHash);
+        return await ScalarAsync<long>(conn, tx, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = @h)", ct,
             new Dictionary<string, object?> { ["@h"] = contentHash }).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Whether any article was stored under this URL (canonical or not).</summary>
     public async Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(url);
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
+        return await HasArticleWithUrlAsync(conn, null, url, ct).ConfigureAwait(false);
+    }
+
+    internal static async Task<bool> HasArticleWithUrlAsync(DbConnection conn, DbTransaction? tx, string url, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        return await ScalarAsync<long>(conn, tx, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
             new Dictionary<string, object?> { ["@u"] = url }).ConfigureAwait(false) == 1;
     }
 
