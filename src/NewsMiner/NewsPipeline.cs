@@ -75,9 +75,10 @@ public sealed record CrawlTimings(TimeSpan Fetch, TimeSpan Crawler, TimeSpan Ext
 public sealed record ProcessedPage(Article? Article, MiningResult? Mining, string? Error, ExtractionResult Extraction);
 
 /// <summary>
-/// Runs the stages in order: Crawl → Extract → Mine → Store. Each page is handled on its own: a page that cannot be
-/// fetched, extracted or mined is recorded as a failure and the crawl goes on; an article and its figures are stored
-/// in one transaction, so nothing half-written is ever left.
+/// Runs the stages Crawl → Extract → Mine → Store, overlapped: fetching, extraction and storing of different pages
+/// proceed at once. Each page is handled on its own: a page that cannot be fetched, extracted or mined is recorded as a
+/// failure and the crawl goes on; an article, its figures and its page's done state are written as one unit (several
+/// units share a commit), so nothing half-written is ever left.
 /// </summary>
 public sealed class NewsPipeline
 {
