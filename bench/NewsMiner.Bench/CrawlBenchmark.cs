@@ -65,6 +65,8 @@ public sealed class CrawlBenchmark : IBenchmark
                 $"(the loopback server runs in this process too); {Environment.ProcessorCount} cores; load average {LoadAverage()}");
             Console.WriteLine($"crawl: {handled} pages ({report.ArticlesStored} articles stored, {report.Failures} failures) in {watch.Elapsed.TotalSeconds:F1} s " +
                 $"= {handled / watch.Elapsed.TotalSeconds:F0} pages/s; peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB; concurrency {concurrency}");
+            if (report.Failures > 0)
+                Console.WriteLine("failures: " + string.Join(", ", report.FailuresByClass.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
             Console.WriteLine($"command: dotnet run -c Release --project bench/NewsMiner.Bench -- crawl {pages} {concurrency}");
         }
         finally

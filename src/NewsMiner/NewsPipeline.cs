@@ -153,11 +153,12 @@ public sealed class NewsPipeline
     /// <summary>Pages (or other changes) per committed batch; one disk write then covers all of them.</summary>
     public const int GroupCommitChanges = 256;
 
+    /// <summary>When the writer has nothing more to write, it commits a batch at least this old.</summary>
+    public static readonly TimeSpan IdleCommitAfter = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Longest a written page waits for its commit, so readers and a kill -9 lose at most this much work.</summary>
     public static readonly TimeSpan GroupCommitDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Outcomes waiting for extraction and results waiting for the writer; bounds memory whatever the crawl's size.</summary>
-    private const int QueueLength = 32;
 
     /// <summary>
     /// One pass over what is due in the frontier, which the caller has locked and prepared. Three stages overlap: the
@@ -199,8 +200,12 @@ public sealed class NewsPipeline
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var deferring = new PageDeferringFrontier(frontier);
-        var work = Channel.CreateBounded<CrawlOutcome>(new BoundedChannelOptions(QueueLength) { SingleWriter = true });
-        var results = Channel.CreateBounded<PageWork>(new BoundedChannelOptions(QueueLength) { SingleReader = true });
+        // Queues as deep as the fetches that can run at once: enough to keep every stage busy, and a kill -9 loses
+        // (fetches again) only the few pages they hold. They also bound memory whatever the crawl's size.
+        var hosts = sources.SelectMany(s => s.StartUrls).Select(u => Crawler.HostKey(u.Host)).Distinct(StringComparer.Ordinal).Count();
+        var queueLength = Math.Max(1, Math.Min(options.MaxConcurrency, options.ConnectionsPerHost * Math.Max(1, hosts)));
+        var work = Channel.CreateBounded<CrawlOutcome>(new BoundedChannelOptions(queueLength) { SingleWriter = true });
+        var results = Channel.CreateBounded<PageWork>(new BoundedChannelOptions(queueLength) { SingleReader = true });
 
         async Task ProduceAsync()
         {
@@ -289,6 +294,9 @@ public sealed class NewsPipeline
                     var verdict = await frontier.WriteAsync((conn, tx) => StorePageAsync(store, frontier, conn, tx, item, stop.Token), stop.Token)
                         .ConfigureAwait(false);
                     tally.Count(item, verdict, run);
+                    // Nothing else ready: commit soon rather than let finished pages wait for the batch to fill (and be
+                    // fetched again after a kill); the short minimum age keeps a busy crawl from committing every page.
+                    if (!results.Reader.TryPeek(out _)) await frontier.FlushAsync(IdleCommitAfter, stop.Token).ConfigureAwait(false);
                     tally.StoreTicks += Stopwatch.GetTimestamp() - started;
                     progress?.Report(tally.Snapshot());
                     if (DateTimeOffset.UtcNow - lastRunSave > TimeSpan.FromSeconds(5))

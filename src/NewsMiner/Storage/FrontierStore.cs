@@ -111,12 +111,15 @@ public sealed class FrontierStore : ICrawlFrontier, IAsyncDisposable
     }
 
     /// <summary>Commits the open batch, if any.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    public Task FlushAsync(CancellationToken ct) => FlushAsync(TimeSpan.Zero, ct);
+
+    /// <summary>Commits the open batch if it is at least <paramref name="olderThan"/> old.</summary>
+    public async Task FlushAsync(TimeSpan olderThan, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await CommitBatchAsync().ConfigureAwait(false);
+            if (_batch is not null && Stopwatch.GetElapsedTime(_batchStarted) >= olderThan) await CommitBatchAsync().ConfigureAwait(false);
         }
         finally
         {
