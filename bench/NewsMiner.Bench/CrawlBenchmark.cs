@@ -66,7 +66,15 @@ public sealed class CrawlBenchmark : IBenchmark
             Console.WriteLine($"crawl: {handled} pages ({report.ArticlesStored} articles stored, {report.Failures} failures) in {watch.Elapsed.TotalSeconds:F1} s " +
                 $"= {handled / watch.Elapsed.TotalSeconds:F0} pages/s; peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB; concurrency {concurrency}");
             if (report.Failures > 0)
+            {
                 Console.WriteLine("failures: " + string.Join(", ", report.FailuresByClass.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
+                await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+                await conn.OpenAsync(ct);
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "SELECT url, error_class, message FROM fetches WHERE error_class IS NOT NULL LIMIT 3";
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct)) Console.WriteLine($"  {r.GetString(0)}: {r.GetString(1)}: {r.GetString(2)}");
+            }
             Console.WriteLine($"command: dotnet run -c Release --project bench/NewsMiner.Bench -- crawl {pages} {concurrency}");
         }
         finally
