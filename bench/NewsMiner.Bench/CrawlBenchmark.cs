@@ -49,14 +49,32 @@ public sealed class CrawlBenchmark : IBenchmark
                 DelayMs = 0, RespectRobots = false, MaxPages = pages + 10, MaxConcurrency = concurrency, ConnectionsPerHost = concurrency,
             };
             var sources = new[] { new CrawlSource("bench", "Nghệ An", [new Uri(baseUrl, "/ds")]) };
+            using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, ct);
             watch.Stop();
             var handled = report.PagesFetched + report.Failures;
-            using var self = Process.GetCurrentProcess();
             self.Refresh();
+            var cpu = self.TotalProcessorTime - cpuBefore;
+            var t = report.Timings;
+            string PerPage(TimeSpan span) => (span.TotalMicroseconds / Math.Max(handled, 1)).ToString("F0", CultureInfo.InvariantCulture);
+            Console.WriteLine($"per page (µs): fetch+decode {PerPage(t.Fetch)} (overlapping requests), waiting for the crawler {PerPage(t.Crawler)}, " +
+                $"extract {PerPage(t.Extract)}, mine {PerPage(t.Mine)}, store+frontier {PerPage(t.Store)}; wall {PerPage(watch.Elapsed)}");
+            Console.WriteLine($"cpu {cpu.TotalSeconds:F1} s over {watch.Elapsed.TotalSeconds:F1} s wall = {cpu / watch.Elapsed:F2} cores " +
+                $"(the loopback server runs in this process too); {Environment.ProcessorCount} cores; load average {LoadAverage()}");
             Console.WriteLine($"crawl: {handled} pages ({report.ArticlesStored} articles stored, {report.Failures} failures) in {watch.Elapsed.TotalSeconds:F1} s " +
                 $"= {handled / watch.Elapsed.TotalSeconds:F0} pages/s; peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB; concurrency {concurrency}");
+            if (report.Failures > 0)
+            {
+                Console.WriteLine("failures: " + string.Join(", ", report.FailuresByClass.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
+                await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+                await conn.OpenAsync(ct);
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "SELECT url, error_class, message FROM fetches WHERE error_class IS NOT NULL LIMIT 3";
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct)) Console.WriteLine($"  {r.GetString(0)}: {r.GetString(1)}: {r.GetString(2)}");
+            }
             Console.WriteLine($"command: dotnet run -c Release --project bench/NewsMiner.Bench -- crawl {pages} {concurrency}");
         }
         finally
@@ -64,6 +82,23 @@ public sealed class CrawlBenchmark : IBenchmark
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
         }
         return 0;
+    }
+
+    /// <summary>The 1-minute load average (Linux), since other processes on a shared machine skew the numbers.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
     }
 
     private static string Listing(int page, int articles)

@@ -152,6 +152,21 @@ public sealed class NewsStore : IAsyncDisposable
     /// </summary>
     public async Task<long> SaveArticleAsync(Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, CancellationToken ct)
     {
+        EnsureWritable();
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var id = await SaveArticleAsync(conn, tx, article, figures, prov, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>
+    /// <see cref="SaveArticleAsync(Article, IReadOnlyList{Figure}, ArticleProvenance, CancellationToken)"/> inside the
+    /// caller's transaction (the crawl's batch), so the article commits together with whatever else the caller writes.
+    /// </summary>
+    internal Task<long> SaveArticleAsync(DbConnection conn, DbTransaction tx, Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov,
+        CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(prov);
@@ -160,12 +175,7 @@ public sealed class NewsStore : IAsyncDisposable
             ?? throw new ArgumentException("An article needs a canonical URL, a URL or a fetched URL to be stored", nameof(article));
         var urls = new[] { key, article.Url, article.CanonicalUrl, prov.FetchedUrl }
             .Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).Distinct(StringComparer.Ordinal).ToArray();
-
-        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var id = await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-        return id;
+        return SaveAsync(conn, tx, article, figures, prov, key, urls, ct);
     }
 
     /// <summary>
@@ -253,10 +263,16 @@ public sealed class NewsStore : IAsyncDisposable
 
     public async Task RecordFetchAsync(FetchRecord rec, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(rec);
         EnsureWritable();
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(conn, null, """
+        await RecordFetchAsync(conn, null, rec, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a fetch inside the caller's transaction (the crawl's batch).</summary>
+    internal static Task RecordFetchAsync(DbConnection conn, DbTransaction? tx, FetchRecord rec, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rec);
+        return ExecuteAsync(conn, tx, """
             INSERT INTO fetches (url, fetched_at, status, error_class, message, content_hash, duration_ms)
             VALUES (@url, @fetched_at, @status, @error_class, @message, @content_hash, @duration_ms)
             """, ct, new Dictionary<string, object?>
@@ -268,7 +284,7 @@ public sealed class NewsStore : IAsyncDisposable
             ["@message"] = rec.Message,
             ["@content_hash"] = rec.ContentHash,
             ["@duration_ms"] = rec.DurationMs,
-        }).ConfigureAwait(false);
+        });
     }
 
     /// <summary>Adds a crawl source or updates the one with the same start URL.</summary>
@@ -300,18 +316,29 @@ public sealed class NewsStore : IAsyncDisposable
 
     public async Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contentHash);
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = @h)", ct,
+        return await HasArticleWithHashAsync(conn, null, contentHash, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same check inside the caller's transaction, so it sees the articles of the crawl's open batch.</summary>
+    internal static async Task<bool> HasArticleWithHashAsync(DbConnection conn, DbTransaction? tx, string contentHash, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentHash);
+        return await ScalarAsync<long>(conn, tx, "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = @h)", ct,
             new Dictionary<string, object?> { ["@h"] = contentHash }).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Whether any article was stored under this URL (canonical or not).</summary>
     public async Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(url);
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        return await ScalarAsync<long>(conn, null, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
+        return await HasArticleWithUrlAsync(conn, null, url, ct).ConfigureAwait(false);
+    }
+
+    internal static async Task<bool> HasArticleWithUrlAsync(DbConnection conn, DbTransaction? tx, string url, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        return await ScalarAsync<long>(conn, tx, "SELECT EXISTS (SELECT 1 FROM article_urls WHERE url = @u)", ct,
             new Dictionary<string, object?> { ["@u"] = url }).ConfigureAwait(false) == 1;
     }
 
@@ -331,10 +358,18 @@ public sealed class NewsStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(bands);
         if (bands.Count == 0) return [];
+        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
+        return await ArticlesSharingBandsAsync(conn, null, bands, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same lookup inside the caller's transaction, so it sees the articles of the crawl's open batch.</summary>
+    internal static async Task<IReadOnlyList<(long Id, string Text)>> ArticlesSharingBandsAsync(DbConnection conn, DbTransaction? tx,
+        IReadOnlyList<long> bands, CancellationToken ct)
+    {
+        if (bands.Count == 0) return [];
         var parameters = new Dictionary<string, object?>();
         for (var i = 0; i < bands.Count; i++) parameters["@b" + i.ToString(CultureInfo.InvariantCulture)] = bands[i];
-        await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
-        await using var cmd = Command(conn, null,
+        await using var cmd = Command(conn, tx,
             $"SELECT id, text FROM articles WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN ({string.Join(", ", parameters.Keys)})) ORDER BY id",
             parameters);
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -350,12 +385,18 @@ public sealed class NewsStore : IAsyncDisposable
         EnsureWritable();
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await AddArticleUrlsAsync(conn, tx, articleId, urls, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same inside the caller's transaction (the crawl's batch).</summary>
+    internal static async Task AddArticleUrlsAsync(DbConnection conn, DbTransaction tx, long articleId, IEnumerable<string> urls, CancellationToken ct)
+    {
         foreach (var u in urls.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal))
         {
             await ExecuteAsync(conn, tx, "INSERT INTO article_urls (article_id, url) VALUES (@id, @url) ON CONFLICT (url) DO NOTHING", ct,
                 new Dictionary<string, object?> { ["@id"] = articleId, ["@url"] = u }).ConfigureAwait(false);
         }
-        await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
     // ---- reads ----
@@ -771,6 +812,13 @@ public sealed class NewsStore : IAsyncDisposable
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 
     private Task<DbConnection> ConnectAsync(CancellationToken ct) => OpenConnectionAsync(_dialect, ct);
+
+    /// <summary>A connection for a writer that brings its own transaction (the crawl pipeline without a shared batch).</summary>
+    internal Task<DbConnection> OpenWriteConnectionAsync(CancellationToken ct)
+    {
+        EnsureWritable();
+        return ConnectAsync(ct);
+    }
 
     private static async Task<DbConnection> OpenConnectionAsync(StoreDialect dialect, CancellationToken ct)
     {
