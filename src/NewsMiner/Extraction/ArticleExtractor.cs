@@ -32,7 +32,7 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         if (StartsWithTransportError(html.TrimStart()) is { } rawError) return Fail(DropReasons.TransportErrorError, rawError);
-        var page = new HtmlPage(html, lexicon);
+        var page = new HtmlPage(html, lexicon, options.DroppedPreviewChars);
         if (StartsWithTransportError(page.BodyStart()) is { } bodyError) return Fail(DropReasons.TransportErrorError, bodyError);
 
         var meta = page.ReadMetadata(url);
