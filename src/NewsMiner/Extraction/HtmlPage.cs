@@ -565,38 +565,13 @@ internal sealed class HtmlPage
         return VietnameseText.Normalize(sb.ToString());
     }
 
-    /// <summary>What an element's class and id say, read once per element: scoring, pruning and the chrome test all ask.</summary>
-    private sealed record HintFlags(bool Positive, string? FirstNegative, string? FirstNegativeNotNavOrAd, bool ChromeNamed);
-
-    private static readonly HintFlags NoHints = new(false, null, null, false);
     private readonly Dictionary<IElement, HintFlags> hintFlags = new();
 
+    /// <summary>What an element's class and id say, read once per element: scoring, pruning and the chrome test all ask.</summary>
     private HintFlags HintsOf(IElement e)
     {
         if (hintFlags.TryGetValue(e, out var known)) return known;
-        var flags = NoHints;
-        var hints = Hints(e);
-        if (hints.Length > 0)
-        {
-            var positive = false;
-            foreach (var p in lexicon.PositiveHints)
-            {
-                if (!HintMatch(hints, p)) continue;
-                positive = true;
-                break;
-            }
-            string? first = null, notNavOrAd = null;
-            var chrome = false;
-            foreach (var (reason, hint) in lexicon.NegativeHints)
-            {
-                if ((notNavOrAd is not null && chrome) || !HintMatch(hints, hint)) continue;
-                first ??= reason;
-                if (reason is not (DropReasons.Navigation or DropReasons.Advertisement)) notNavOrAd ??= reason;
-                // Ad slots and share bars sit inside articles; they do not make the block around them chrome.
-                if (reason is not (DropReasons.Advertisement or DropReasons.ShareLinks)) chrome = true;
-            }
-            if (positive || first is not null) flags = new HintFlags(positive, first, notNavOrAd, chrome);
-        }
+        var flags = lexicon.ClassHints.Read(Hints(e));
         hintFlags[e] = flags;
         return flags;
     }
@@ -653,8 +628,10 @@ internal sealed class HtmlPage
         }
     }
 
+    // Normalising the whole text once equals normalising each line (a line break is a boundary for every rule of
+    // Normalize), and costs one Unicode check per page instead of one per line.
     private static List<string> SplitLines(StringBuilder sb) =>
-        sb.ToString().Split('\n').Select(l => VietnameseText.Normalize(l)).Where(l => l.Length > 0).ToList();
+        VietnameseText.Normalize(sb.ToString()).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
     // Selectors here are all of the form meta[attr='value']; matched against the metas the walk collected.
     private string? Meta(string selector)
