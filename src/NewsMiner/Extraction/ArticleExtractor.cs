@@ -11,7 +11,7 @@ namespace NewsMiner.Extraction;
 public sealed class ArticleExtractor
 {
     /// <summary>Stored with every article so re-extraction with a newer extractor can be told apart.</summary>
-    public const string Version = "generic-0.1";
+    public const string Version = "generic-0.2";
 
     private readonly ExtractionOptions options;
     private readonly ExtractionLexicon lexicon;
@@ -32,7 +32,7 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         if (StartsWithTransportError(html.TrimStart()) is { } rawError) return Fail(DropReasons.TransportErrorError, rawError);
-        var page = new HtmlPage(html, lexicon);
+        var page = new HtmlPage(html, lexicon, options.DroppedPreviewChars);
         if (StartsWithTransportError(page.BodyStart()) is { } bodyError) return Fail(DropReasons.TransportErrorError, bodyError);
 
         var meta = page.ReadMetadata(url);

@@ -44,6 +44,7 @@ internal sealed class ExtractionLexicon
     public IReadOnlyList<string> NotLeadHints { get; }
     public IReadOnlyList<(string Reason, string Hint)> NegativeHints { get; }
     public IReadOnlyDictionary<string, string> ElementTags { get; }
+    public ClassHints ClassHints { get; }
 
     public ExtractionLexicon(string datesJson, string boilerplateJson)
     {
@@ -94,6 +95,7 @@ internal sealed class ExtractionLexicon
         NotLeadHints = Strings(hints, "notLead").ToList();
         NegativeHints = hints.GetProperty("negative").EnumerateObject()
             .SelectMany(g => g.Value.EnumerateArray().Select(h => (g.Name, h.GetString()!))).ToList();
+        ClassHints = new ClassHints(PositiveHints, NegativeHints);
         ElementTags = b.GetProperty("elementTags").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
     }

@@ -33,6 +33,8 @@ public static class DropReasons
     public const string EdgeLabel = "edge_label";
     public const string SiteProfile = "site_profile";
     public const string CookieNotice = "cookie_notice";
+    /// <summary>The "about the author" box under a post: a biography, not the article.</summary>
+    public const string AuthorBox = "author_box";
 
     public const string EmptyPageError = "empty page: no article text found";
     public const string TransportErrorError = "transport error text instead of a page";

@@ -62,6 +62,7 @@ internal sealed class HtmlPage
         public int OwnText;
         public int OwnCommas;
         public bool HasBlockChild;
+        public bool Unlikely;
     }
 
     private readonly ExtractionLexicon lexicon;
@@ -78,12 +79,15 @@ internal sealed class HtmlPage
     private string? canonicalHref;
     private string? headTitle;
 
-    public HtmlPage(string html, ExtractionLexicon lexicon)
+    private readonly int previewChars;
+
+    public HtmlPage(string html, ExtractionLexicon lexicon, int previewChars = 80)
     {
         this.lexicon = lexicon;
+        this.previewChars = previewChars;
         dates = new DateLineReader(lexicon);
         document = new HtmlParser().ParseDocument(HtmlPrefilter.Strip(html));
-        if (document.DocumentElement is { } root) Measure(root, inLink: false, visible: true);
+        if (document.DocumentElement is { } root) Measure(root, inLink: false, visible: true, unlikelyAbove: false);
     }
 
     private static readonly Stats Empty = new();
@@ -92,7 +96,7 @@ internal sealed class HtmlPage
 
     // One walk over the whole tree: text, link text and comma counts per element, plus the elements the metadata
     // reader needs, so nothing later runs a selector over the document.
-    private Stats Measure(IElement e, bool inLink, bool visible)
+    private Stats Measure(IElement e, bool inLink, bool visible, bool unlikelyAbove)
     {
         var st = new Stats();
         var name = e.LocalName;
@@ -121,6 +125,7 @@ internal sealed class HtmlPage
         if (Invisible.Contains(name) || IsHidden(e)) visible = false;
         if (visible)
         {
+            st.Unlikely = unlikelyAbove || (name is not ("body" or "html" or "article" or "main") && HintsOf(e) is { ChromeNamed: true, Positive: false });
             orderIndex[e] = order.Count;
             order.Add(e);
         }
@@ -142,7 +147,7 @@ internal sealed class HtmlPage
             }
             else if (node is IElement child)
             {
-                var c = Measure(child, isLink, visible);
+                var c = Measure(child, isLink, visible, st.Unlikely);
                 st.Text += c.Text;
                 st.Link += c.Link;
                 st.Links += c.Links;
@@ -197,7 +202,15 @@ internal sealed class HtmlPage
         foreach (var child in node.ChildNodes)
         {
             if (sb.Length >= max) return;
-            if (child.NodeType == NodeType.Text) sb.Append(child.TextContent);
+            if (child.NodeType == NodeType.Text)
+            {
+                // Runs of white space count once, so indentation cannot use up the budget.
+                foreach (var c in child.TextContent)
+                {
+                    if (!char.IsWhiteSpace(c)) sb.Append(c);
+                    else if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+                }
+            }
             else if (child is IElement e && !Invisible.Contains(e.LocalName)) Prefix(e, sb, max);
         }
     }
@@ -269,7 +282,7 @@ internal sealed class HtmlPage
         {
             Render(root, sb, e => e == root ? null : SkipReason(e), (e, reason) =>
             {
-                var text = VietnameseText.Normalize(e.TextContent.Replace('\n', ' '));
+                var text = PreviewOf(e);
                 if (text.Length > 0) skipped.Add((text, reason));
             });
             sb.Append('\n');
@@ -280,27 +293,12 @@ internal sealed class HtmlPage
     }
 
     private bool relaxed;
-    private readonly Dictionary<IElement, bool> unlikely = new();
 
     /// <summary>
     /// Inside a block named as chrome (comments, footer, menu, related box, cookie notice) and not also named as
-    /// content: its paragraphs do not vote for the article (Readability's "unlikely candidates"). Memoised.
+    /// content: its paragraphs do not vote for the article (Readability's "unlikely candidates"). Set by the walk.
     /// </summary>
-    private bool Unlikely(IElement e)
-    {
-        if (unlikely.TryGetValue(e, out var known)) return known;
-        var result = false;
-        if (e.LocalName is not ("body" or "html" or "article" or "main"))
-        {
-            var hints = Hints(e);
-            if (hints.Length > 0 && lexicon.NegativeHints.Any(h => h.Reason is not (DropReasons.Advertisement or DropReasons.ShareLinks) && HintMatch(hints, h.Hint)) &&
-                !lexicon.PositiveHints.Any(h => HintMatch(hints, h)))
-                result = true;
-        }
-        if (!result && e.ParentElement is { } parent) result = Unlikely(parent);
-        unlikely[e] = result;
-        return result;
-    }
+    private bool Unlikely(IElement e) => StatsOf(e).Unlikely;
 
     /// <summary>The lines of the first element a site profile's body selectors find, or null when none matches.</summary>
     public IReadOnlyList<string>? SelectedContentLines(IReadOnlyList<string> selectors, List<(string Text, string Reason)> skipped)
@@ -310,7 +308,7 @@ internal sealed class HtmlPage
         var sb = new StringBuilder();
         Render(root, sb, e => SkipReason(e), (e, reason) =>
         {
-            var text = VietnameseText.Normalize(e.TextContent.Replace('\n', ' '));
+            var text = PreviewOf(e);
             if (text.Length > 0) skipped.Add((text, reason));
         });
         var lines = SplitLines(sb);
@@ -441,10 +439,8 @@ internal sealed class HtmlPage
             _ => 0,
         };
         if (relaxed) return score;
-        var hints = Hints(e);
-        if (hints.Length == 0) return score;
-        var positive = lexicon.PositiveHints.Any(h => HintMatch(hints, h));
-        var negative = lexicon.NegativeHints.Any(h => HintMatch(hints, h.Hint));
+        var h = HintsOf(e);
+        var (positive, negative) = (h.Positive, h.FirstNegative is not null);
         if (positive && !negative) score += 25;
         if (negative && !positive) score -= 25;
         return score;
@@ -484,21 +480,15 @@ internal sealed class HtmlPage
     private string? SkipReason(IElement e)
     {
         if (lexicon.ElementTags.TryGetValue(e.LocalName, out var tagReason)) return tagReason;
-        var hints = relaxed ? string.Empty : Hints(e);
-        if (hints.Length > 0)
+        if (!relaxed && HintsOf(e) is { FirstNegative: not null } h)
         {
-            foreach (var (reason, hint) in lexicon.NegativeHints)
-            {
-                if (!HintMatch(hints, hint)) continue;
-                var st = StatsOf(e);
-                // Menus and ad slots hold links or almost no text; a long, plain-text block so named ("card-header"
-                // over an answer, a "section--ads" wrapper around paragraphs) is the template's, not chrome.
-                if (reason is DropReasons.Navigation or DropReasons.Advertisement && LinkDensity(e) < 0.33 &&
-                    (st.Text >= 100 || (st.Links == 0 && st.Text >= 40))) continue;
-                var positive = lexicon.PositiveHints.Any(h => HintMatch(hints, h));
-                // "content-header" is chrome, a 2,000-character "entry-content comments-open" is the article.
-                if (!positive || st.Text < 200) return reason;
-            }
+            var st = StatsOf(e);
+            // Menus and ad slots hold links or almost no text; a long, plain-text block so named ("card-header"
+            // over an answer, a "section--ads" wrapper around paragraphs) is the template's, not chrome.
+            var plain = LinkDensity(e) < 0.33 && (st.Text >= 100 || (st.Links == 0 && st.Text >= 40));
+            var reason = plain ? h.FirstNegativeNotNavOrAd : h.FirstNegative;
+            // "content-header" is chrome, a 2,000-character "entry-content comments-open" is the article.
+            if (reason is not null && (!h.Positive || st.Text < 200)) return reason;
         }
         if (e.LocalName is "ul" or "ol" or "div" or "table" or "section")
         {
@@ -515,12 +505,7 @@ internal sealed class HtmlPage
     {
         foreach (var inner in e.QuerySelectorAll("*"))
         {
-            var hints = Hints(inner);
-            if (hints.Length == 0) continue;
-            foreach (var (reason, hint) in lexicon.NegativeHints)
-            {
-                if (HintMatch(hints, hint)) return reason;
-            }
+            if (HintsOf(inner).FirstNegative is { } reason) return reason;
         }
         return DropReasons.Navigation;
     }
@@ -540,12 +525,11 @@ internal sealed class HtmlPage
             var reason = SkipReason(child);
             // A second rendering of the article (print view, mobile view) outside the chosen block. Text that does
             // not hold the paragraph cannot have a part that does, so the check stops descending there.
-            var holdsCopy = mayHoldCopy && firstParagraph is not null && StatsOf(child).Text >= firstParagraph.Length &&
-                            VietnameseText.Normalize(child.TextContent).Contains(firstParagraph, StringComparison.Ordinal);
+            var holdsCopy = mayHoldCopy && firstParagraph is not null && HoldsLine(child, firstParagraph);
             if (holdsCopy) reason = DropReasons.DuplicateArticle;
             if (reason is not null)
             {
-                var text = VietnameseText.Normalize(child.TextContent.Replace('\n', ' '));
+                var text = PreviewOf(child);
                 if (text.Length > 0) skipped.Add((text, reason));
                 continue;
             }
@@ -553,7 +537,52 @@ internal sealed class HtmlPage
         }
     }
 
-    private static string Hints(IElement e) => ((e.ClassName ?? string.Empty) + " " + (e.Id ?? string.Empty)).ToLowerInvariant().Trim();
+    /// <summary>
+    /// Whether a line of the article is in the element's text. A line is inline text, so it lies in the own text of
+    /// one block: only blocks holding that much text are read, never a whole sidebar.
+    /// </summary>
+    private bool HoldsLine(IElement e, string line)
+    {
+        var st = StatsOf(e);
+        if (st.Text < line.Length) return false;
+        if (st.OwnText >= line.Length || !st.HasBlockChild)
+            return VietnameseText.Normalize(e.TextContent).Contains(line, StringComparison.Ordinal);
+        foreach (var child in e.Children)
+        {
+            if (HoldsLine(child, line)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The start of a dropped block's text, enough for <see cref="DroppedBlock.Text"/>: a drop is explained by its
+    /// first words, and reading the whole of a big menu or comment thread would cost more than the article.
+    /// </summary>
+    private string PreviewOf(IElement e)
+    {
+        var sb = new StringBuilder();
+        Prefix(e, sb, previewChars * 2 + 40);
+        return VietnameseText.Normalize(sb.ToString());
+    }
+
+    private readonly Dictionary<IElement, HintFlags> hintFlags = new();
+
+    /// <summary>What an element's class and id say, read once per element: scoring, pruning and the chrome test all ask.</summary>
+    private HintFlags HintsOf(IElement e)
+    {
+        if (hintFlags.TryGetValue(e, out var known)) return known;
+        var flags = lexicon.ClassHints.Read(Hints(e));
+        hintFlags[e] = flags;
+        return flags;
+    }
+
+    private static string Hints(IElement e)
+    {
+        var cls = e.GetAttribute("class");
+        var id = e.GetAttribute("id");
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return string.Empty;
+        return ((cls ?? string.Empty) + " " + (id ?? string.Empty)).ToLowerInvariant().Trim();
+    }
 
     private static bool IsHidden(IElement e)
     {
@@ -599,8 +628,10 @@ internal sealed class HtmlPage
         }
     }
 
+    // Normalising the whole text once equals normalising each line (a line break is a boundary for every rule of
+    // Normalize), and costs one Unicode check per page instead of one per line.
     private static List<string> SplitLines(StringBuilder sb) =>
-        sb.ToString().Split('\n').Select(l => VietnameseText.Normalize(l)).Where(l => l.Length > 0).ToList();
+        VietnameseText.Normalize(sb.ToString()).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
     // Selectors here are all of the form meta[attr='value']; matched against the metas the walk collected.
     private string? Meta(string selector)

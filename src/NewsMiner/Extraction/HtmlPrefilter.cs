@@ -5,8 +5,9 @@ namespace NewsMiner.Extraction;
 /// <summary>
 /// Cuts what the extractor never reads out of the markup before parsing: script (except JSON-LD, which carries the
 /// date and author), style, noscript, svg, template and comments. Modern pages are often half script by size, and
-/// tokenising it is most of the parse time. The cut follows the tokenizer's own end rule ("&lt;/script" closes a
-/// script element), so the parsed tree of what remains is unchanged.
+/// tokenising it is most of the parse time. Images go too: they hold no text, and the parser resolves their URLs.
+/// The cut follows the tokenizer's own end rule ("&lt;/script" closes a script element), so the parsed tree of what
+/// remains is unchanged.
 /// </summary>
 internal static class HtmlPrefilter
 {
@@ -31,6 +32,11 @@ internal static class HtmlPrefilter
                     var close = span[(i + 4)..].IndexOf("-->");
                     end = close < 0 ? span.Length : i + 4 + close + 3;
                 }
+            }
+            else if (IsOpenTag(span, i, "img") && TagEnd(span, i) is var imgEnd and > 0)
+            {
+                // An image carries no text, and the parser resolves every srcset URL of it.
+                end = imgEnd;
             }
             else
             {
@@ -69,6 +75,31 @@ internal static class HtmlPrefilter
         }
         if (copied < span.Length) sb.Append(span[copied..]);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The index after the '&gt;' closing the start tag at <paramref name="at"/>, or -1. A '&gt;' inside a quoted
+    /// attribute value does not close it (alt="a &gt; b"); a quote opens a value only right after '=', as in the tokenizer.
+    /// </summary>
+    private static int TagEnd(ReadOnlySpan<char> s, int at)
+    {
+        var afterEquals = false;
+        for (var i = at + 1; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '>') return i + 1;
+            if ((c == '"' || c == '\'') && afterEquals)
+            {
+                var close = s[(i + 1)..].IndexOf(c);
+                if (close < 0) return -1;
+                i += close + 1;
+                afterEquals = false;
+                continue;
+            }
+            if (c == '=') afterEquals = true;
+            else if (!char.IsWhiteSpace(c)) afterEquals = false;
+        }
+        return -1;
     }
 
     private static bool IsOpenTag(ReadOnlySpan<char> s, int at, string tag)

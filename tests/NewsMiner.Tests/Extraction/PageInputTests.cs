@@ -42,6 +42,9 @@ public class PageInputTests
     [InlineData("<p>a</p><svg><path d=\"M0\"/></svg><p>c</p>", "<p>a</p><p>c</p>")]
     [InlineData("<script type=\"application/ld+json\">{}</script><p>c</p>", "<script type=\"application/ld+json\">{}</script><p>c</p>")]
     [InlineData("<p>2 < 3 and <scripture>x</scripture></p>", "<p>2 < 3 and <scripture>x</scripture></p>")]
+    [InlineData("<p>a<img src=\"x.jpg\" alt=\"1 > 0\">b</p>", "<p>ab</p>")]
+    [InlineData("<p>a<IMG srcset='x.jpg 1x, y.jpg 2x'/>b</p>", "<p>ab</p>")]
+    [InlineData("<p>a<imgx>b</p><img src=\"never closed", "<p>a<imgx>b</p><img src=\"never closed")]
     public void Prefilter_cuts_only_what_is_never_read(string html, string expected) => Assert.Equal(expected, HtmlPrefilter.Strip(html));
 
     [Theory]

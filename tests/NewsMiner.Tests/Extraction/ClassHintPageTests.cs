@@ -1,0 +1,76 @@
+using System.Text.Json;
+using NewsMiner.Extraction;
+using Xunit;
+
+namespace NewsMiner.Tests.Extraction;
+
+/// <summary>
+/// Walks the class hints of boilerplate.json on whole pages: a block named by a negative hint after the article is
+/// left out with that hint's reason, and a standfirst between the headline and the body is kept.
+/// </summary>
+public sealed class ClassHintPageTests
+{
+    private static readonly ArticleExtractor Extractor = new(new ExtractionOptions { Now = DateAndBylineTests.Now });
+
+    private const string Title = "Chi bộ thôn tổ chức sinh hoạt chuyên đề về phát triển đảng viên trẻ";
+    private const string Body =
+        "<p>Tối thứ Bảy, chi bộ thôn đã họp để bàn cách bồi dưỡng quần chúng ưu tú, chủ yếu là những đoàn viên vừa hoàn thành nghĩa vụ quân sự trở về địa phương.</p>" +
+        "<p>Các đảng viên cao tuổi nhận kèm cặp từng người, giao việc cụ thể trong tổ tự quản, rồi cuối năm chi bộ sẽ xem xét, đánh giá và đề nghị kết nạp.</p>" +
+        "<p>Bí thư chi bộ cho biết, năm nay thôn đặt mục tiêu giới thiệu ít nhất hai quần chúng để Đảng ủy xã xem xét kết nạp.</p>";
+
+    // A plain sentence, so only the class name can make it chrome.
+    private const string Intruder = "Người viết bài này đã công tác nhiều năm ở vùng cao, thích đọc sách và đi bộ đường dài cùng bạn bè.";
+
+    public static TheoryData<string, string> NegativeHints()
+    {
+        using var doc = JsonDocument.Parse(NewsMiner.EmbeddedData.ReadText("data/language/boilerplate.json"));
+        var data = new TheoryData<string, string>();
+        foreach (var group in doc.RootElement.GetProperty("classHints").GetProperty("negative").EnumerateObject())
+        {
+            foreach (var hint in group.Value.EnumerateArray())
+            {
+                // Navigation and ad hints only name link lists and near-empty slots; a plain paragraph so named stays.
+                if (group.Name is DropReasons.Navigation or DropReasons.Advertisement) continue;
+                data.Add(hint.GetString()!.Trim('-'), group.Name);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(NegativeHints))]
+    public void Block_named_by_a_negative_hint_inside_the_article_is_left_out(string hint, string reason)
+    {
+        var html = $"<html><body><h1>{Title}</h1><div class=\"noidung\">{Body}<div class=\"{hint}\"><p>{Intruder}</p></div></div></body></html>";
+        var result = Extractor.ExtractHtml(html, null);
+        Assert.NotNull(result.Article);
+        Assert.DoesNotContain("Người viết bài này", result.Article.Text);
+        Assert.Contains("Bí thư chi bộ cho biết", result.Article.Text);
+        Assert.Contains(result.Dropped, d => d.Reason == reason && d.Text.StartsWith("Người viết", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("subtitle")]
+    [InlineData("entry-excerpt")]
+    [InlineData("summary")]
+    [InlineData("sapo")]
+    [InlineData("")]
+    public void Standfirst_between_headline_and_body_is_kept(string cls)
+    {
+        const string lead = "Nhiều đoàn viên thanh niên ở thôn đã được chi bộ giới thiệu học lớp nhận thức về Đảng trong năm nay.";
+        var html = $"<html><body><div class=\"top\"><h1>{Title}</h1><p class=\"{cls}\">{lead}</p></div><div class=\"noidung\">{Body}</div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.StartsWith(lead, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("caption")]
+    [InlineData("byline")]
+    public void Named_non_lead_between_headline_and_body_is_not_taken_for_the_lead(string cls)
+    {
+        const string other = "Các đảng viên trẻ của chi bộ thôn chụp ảnh lưu niệm cùng lãnh đạo Đảng ủy xã sau buổi sinh hoạt.";
+        var html = $"<html><body><div class=\"top\"><h1>{Title}</h1><p class=\"{cls}\">{other}</p></div><div class=\"noidung\">{Body}</div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.DoesNotContain(other, text);
+    }
+}
