@@ -10,7 +10,9 @@ namespace NewsMiner.Extraction;
 /// </summary>
 internal sealed class ExtractionLexicon
 {
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    // Wall-clock, not CPU: on a loaded 2-core machine a thread can sit descheduled for a few hundred milliseconds, and a
+    // page must not fail for that; two seconds still stops catastrophic backtracking on hostile text.
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Lazy<ExtractionLexicon> DefaultLexicon = new(() =>
