@@ -838,11 +838,12 @@ public sealed class NewsStore : IAsyncDisposable
 
     private static async Task MigrateAsync(DbConnection conn, StoreDialect dialect, TimeProvider clock, CancellationToken ct)
     {
-        await ExecuteAsync(conn, null, Migrations.VersionTable, ct).ConfigureAwait(false);
         while (true)
         {
             await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
             await dialect.LockForMigrationAsync(conn, tx, ct).ConfigureAwait(false);
+            // Under the lock: two processes creating the table at once collide in PostgreSQL's catalogue even with IF NOT EXISTS.
+            await ExecuteAsync(conn, tx, Migrations.VersionTable, ct).ConfigureAwait(false);
             var current = (int)await ScalarAsync<long>(conn, tx, "SELECT coalesce(max(version), 0) FROM schema_version", ct).ConfigureAwait(false);
             if (current > dialect.Latest)
             {
