@@ -24,7 +24,8 @@ public static class TrainCommand
         // Training sentences are frames filled several times; plain k-fold grades a copy against its siblings and looks
         // near perfect. Folds by frame are the honest default.
         var stratified = new Option<bool>("--stratified") { Description = "Cross-validate with stratified folds over mentions instead of folds by sentence frame" };
-        var command = new Command("train", "Train the figure classifier on labelled mentions; print its cross-validated quality; write the model.") { data, output, folds, withRules, l2, stratified };
+        var lexicon = new Option<bool>("--lexicon") { Description = "Also use the miner's word lists (figure-rules.json) by kind as features (not the shipped model)" };
+        var command = new Command("train", "Train the figure classifier on labelled mentions; print its cross-validated quality; write the model.") { data, output, folds, withRules, l2, stratified, lexicon };
         command.SetAction(async (r, ct) =>
         {
             var folder = r.GetValue(data)!;
@@ -57,7 +58,7 @@ public static class TrainCommand
 
             var strength = r.GetValue(l2);
             if (!(strength >= 0) || double.IsInfinity(strength)) throw new UserError($"--l2 {strength.ToString(inv)}: must be 0 or more");
-            var trainer = new HashedLogisticRegressionTrainer(MentionFeaturizer.Default, new LogisticRegressionOptions(L2: strength));
+            var trainer = new HashedLogisticRegressionTrainer(r.GetValue(lexicon) ? MentionFeaturizer.WithLexicon : MentionFeaturizer.Default, new LogisticRegressionOptions(L2: strength));
             if (k >= 2)
             {
                 var minSupport = mentions.GroupBy(m => m.Label, StringComparer.Ordinal).Min(g => g.Count());

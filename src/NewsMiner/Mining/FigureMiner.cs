@@ -33,6 +33,12 @@ public sealed partial class FigureMiner
     /// </summary>
     public const double ClassifierOverride = 0.9;
 
+    /// <summary>
+    /// How sure the classifier must be to change the metric of a confident rule decision, allowed only where the rules'
+    /// cue is far from the number ("kết nạp" at the start of a long sentence, "chỉ tiêu" named just before the number).
+    /// </summary>
+    public const double ClassifierOverruleFarCue = 0.97;
+
     /// <summary>Rule decisions below this confidence are "unsure": the classifier may change their metric at <see cref="ClassifierOverride"/>.</summary>
     private const double UnsureRuleConfidence = 0.8;
 
@@ -246,10 +252,17 @@ public sealed partial class FigureMiner
 
             var rightClauseEnd = rightStart;
             while (rightClauseEnd < rightEnd && tokens[rightClauseEnd].Text is not ("," or ";" or ".")) rightClauseEnd++;
-            if (Has("not_a_figure", clauseStart, qualifierFirst) || Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1))))
+            var outsideRight = Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1)));
+            if (Has("not_a_figure", clauseStart, qualifierFirst) || outsideRight)
             {
                 // Kept from the classifier: it named quality ratings of organisations as counts of them (figure cases).
-                Reject(n, "candidates, confirmations, thresholds or other counts outside schema v1");
+                // Only an admission verb right before the number outweighs a cue after it: "quyết định kết nạp 214 trường
+                // hợp đủ điều kiện" admits them; the classifier, when sure, may say so.
+                if (!Has("not_a_figure", clauseStart, qualifierFirst) && unitClass is UnitClass.None or UnitClass.Person or UnitClass.NewPerson
+                    && EndsAt(qualifierFirst, "admission", Math.Max(clauseStart, qualifierFirst - 3)))
+                    SoftReject(n, "candidates, confirmations, thresholds or other counts outside schema v1", sentenceIndex, sentence, times,
+                        leftStart, qualifierFirst, rightStart, rightEnd, null, ClassifierOverride, CountMetrics);
+                else Reject(n, "candidates, confirmations, thresholds or other counts outside schema v1");
                 return;
             }
 
@@ -372,7 +385,8 @@ public sealed partial class FigureMiner
                         rightStart, rightEnd, place, null, n.Value);
                 return;
             }
-            if (!breakdown && AskNow(sentenceIndex, sentence, n, decision) is { } better) decision = better;
+            if (!breakdown && AskNow(sentenceIndex, sentence, n, decision, unitClass is UnitClass.Person or UnitClass.NewPerson
+                    && !CueNear(leftStart, qualifierFirst)) is { } better) decision = better;
             Emit(sentenceIndex, sentence, n, decision.Metric, decision.Segment, decision.Confidence, times, leftStart, qualifierFirst,
                 rightStart, rightEnd, null, breakdown ? head : null, n.Value);
         }
@@ -381,16 +395,32 @@ public sealed partial class FigureMiner
         /// The classifier's second opinion on a metric the rules chose with little confidence: another count metric when
         /// it is at least <see cref="ClassifierOverride"/> sure, else null and the rules' decision stands.
         /// </summary>
-        private Decision? AskNow(int sentenceIndex, TextSpan sentence, NumberMention n, Decision decision)
+        /// <param name="cueFar">No cue of the rules ends within <see cref="NearCueTokens"/> words before the number: the
+        /// rules decided from a word further away, which the classifier may outweigh when it is very sure.</param>
+        private Decision? AskNow(int sentenceIndex, TextSpan sentence, NumberMention n, Decision decision, bool cueFar)
         {
             if (miner.classifier is null) return null;
+            // Only where the rules were unsure (or decided from a distant cue), and only another metric, never "none":
+            // overruling confident rules even at 0.95 broke figure cases when the cue was next to the number ("hằng năm
+            // kết nạp từ 120 - 150" read as a target); dropping figures gained nothing.
+            var threshold = decision.Confidence < UnsureRuleConfidence ? ClassifierOverride : cueFar ? ClassifierOverruleFarCue : 2;
+            if (threshold > 1) return null;
             var p = miner.classifier.Classify(ContextOf(sentenceIndex, sentence, n, decision.Metric.ToSchemaName(), decision.Confidence));
-            // Only where the rules were unsure, and only another metric, never "none": overruling confident rules even at
-            // 0.95 broke figure cases ("hằng năm kết nạp từ 120 - 150" read as a target), dropping figures gained nothing.
-            if (decision.Confidence >= UnsureRuleConfidence) return null;
-            if (p.BestProbability < ClassifierOverride || MentionLabels.ToMetric(p.Best) is not { } metric || metric == decision.Metric
+            if (p.BestProbability < threshold || MentionLabels.ToMetric(p.Best) is not { } metric || metric == decision.Metric
                 || !CountMetrics.Contains(metric)) return null;
             return new Decision(metric, decision.Segment, 0.85 * p.BestProbability);
+        }
+
+        /// <summary>Words before the number within which a rule cue counts as "near" it.</summary>
+        private const int NearCueTokens = 3;
+
+        /// <summary>A cue the people rules decide by (admission, target, stock) ends within <see cref="NearCueTokens"/> words before the number.</summary>
+        private bool CueNear(int leftStart, int numberToken)
+        {
+            var from = Math.Max(leftStart, numberToken - NearCueTokens);
+            return Has("admission", from, numberToken) || Has("target", from, numberToken) || Has("target_noun", from, numberToken)
+                || Has("stock", from, numberToken) || Has("strong_stock", from, numberToken) || Has("stock_raised", from, numberToken)
+                || Has("per_year", from, numberToken) || Has("course_context", from, numberToken);
         }
 
         private Decision? DecideOrganisations(UnitClass unitClass, string unitPhrase, int leftStart, int numberToken, string? segment)
@@ -591,7 +621,8 @@ public sealed partial class FigureMiner
             var perYear = Has("per_year", leftStart, numberToken) || Has("per_year", rightStart, Math.Min(rightEnd, rightStart + 4));
             var (period, periodConfidence) = ResolvePeriod(sentenceIndex, sentence, n, metric, times, leftStart, numberToken, head);
             var locality = WithTextSpellings(ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd));
-            if (metric == Metric.GrassrootsOrgs && locality.District is null && locality.Commune is null && locality.Unit is null)
+            if (metric == Metric.GrassrootsOrgs && locality.District is null && locality.Commune is null && locality.Unit is null
+                && !NamesLowerLevelOrganisation(n, sentence, forcedAnchor, rightStart, rightEnd))
             {
                 // A province's district-level committees are not grassroots organisations (schema v1 counting rules).
                 Reject(n, "committees directly under a province are not grassroots organisations");
@@ -709,6 +740,16 @@ public sealed partial class FigureMiner
         }
 
         private bool IsBoundTo(TimeExpression t, NumberMention n) => t.Start >= n.End && t.Start - n.End <= 2;
+
+        /// <summary>
+        /// "Hiện nay, Đảng bộ huyện có 46 tổ chức cơ sở đảng": the organisation is a district's (or lower) though the
+        /// article never names the place; only a province's own committees are kept out of grassroots organisations.
+        /// </summary>
+        private bool NamesLowerLevelOrganisation(NumberMention n, TextSpan sentence, Anchor? forced, int rightStart, int rightEnd)
+        {
+            var anchor = forced ?? AttachedRight(rightStart, rightEnd) ?? NearestAnchorLeft(n.Start, sentence.Start);
+            return anchor is { Kind: AnchorKind.Reference, Level: >= 2 };
+        }
 
         private Locality ResolveLocality(NumberMention n, TextSpan sentence, Anchor? forced, Draft? head, int rightStart, int rightEnd)
         {
@@ -1102,8 +1143,10 @@ public sealed partial class FigureMiner
 
         private bool IsNumberToken(int t) => tokens[t].Text.Length > 0 && char.IsDigit(tokens[t].Text[0]);
 
-        private static bool IsYearLike(NumberMention n) =>
-            n.Form == NumberForm.Single && n.Value is >= 1945 and <= 2100 && decimal.Truncate(n.Value) == n.Value;
+        /// <summary>A bare number that could be a year; "2.031" is not one (years are never written with a thousands dot).</summary>
+        private bool IsYearLike(NumberMention n) =>
+            n.Form == NumberForm.Single && n.Value is >= 1945 and <= 2100 && decimal.Truncate(n.Value) == n.Value
+            && text.AsSpan(n.NumberStart, n.NumberEnd - n.NumberStart).IndexOfAny('.', ',') < 0;
 
         private static bool IsInsideTime(NumberMention n, List<TimeExpression> times) =>
             times.Any(t => n.NumberStart >= t.Start && n.NumberEnd <= t.End && t.Kind is not TimeKind.Now);

@@ -155,6 +155,26 @@ public class MentionFeaturizerTests
         Assert.Equal(0.5, m.SentencePosition, 3);
     }
 
+    [Theory]
+    // The miner's lexicon by kind: the nearest cue of each kind with its distance, and the unit noun's class.
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "KLd:admission_0")]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "KR1:u.person")]
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "KLU:admission_u.person")]
+    [InlineData("Chỉ tiêu năm nay của huyện Phú Bình là kết nạp 230 người.", "230", "KL:target")]
+    [InlineData("Đảng bộ xã có 18 chi bộ trực thuộc.", "18", "KR1:u.cell")]
+    public void The_lexicon_features_name_cue_kinds(string text, string mention, string expected)
+    {
+        Assert.Contains(expected, MentionFeaturizer.WithLexicon.Describe(At(text, mention)));
+        Assert.DoesNotContain(expected, MentionFeaturizer.Default.Describe(At(text, mention)));
+    }
+
+    [Fact]
+    public void A_model_with_lexicon_features_has_its_own_signature()
+    {
+        Assert.NotEqual(MentionFeaturizer.Default.Signature, MentionFeaturizer.WithLexicon.Signature);
+        Assert.Contains(";rules=", MentionFeaturizer.WithLexicon.Signature, StringComparison.Ordinal);
+    }
+
     public sealed class SparseComparer : IEqualityComparer<SparseFeatures>
     {
         public static SparseComparer Instance { get; } = new();

@@ -95,6 +95,47 @@ public class MinerClassifierTests
         Assert.True(combined.Precision >= rules.Precision, $"rules {rules}, combined {combined}");
     }
 
+    /// <summary>
+    /// tuning-probes.jsonl: our own probe sentences for the paths the rules turned numbers down on (unnamed district
+    /// committees, thousands that look like years, a candidate cue after an admission verb) and for percentages.
+    /// </summary>
+    [Fact]
+    public void On_the_probe_mentions_rules_and_classifier_lose_nothing_and_find_the_rejected_paths()
+    {
+        var records = MentionDataset.ReadJsonl(File.ReadAllText(Path.Combine(MiniMentions.Folder, "tuning-probes.jsonl")), "tuning-probes.jsonl");
+        Assert.True(records.Count >= 40);
+        var rules = Score(records, FigureMiner.CreateRulesOnly());
+        var combined = Score(records, FigureMiner.CreateDefault());
+        Assert.True(combined.Recall >= 0.95, $"rules {rules}, combined {combined}");
+        Assert.True(combined.Precision >= rules.Precision, $"rules {rules}, combined {combined}");
+    }
+
+    [Theory]
+    // Years are never written with a thousands dot: no longer rejected as a year, the classifier may take them.
+    [InlineData("Trong năm 2023, toàn tỉnh kết nạp được 2.031, vượt chỉ tiêu đề ra.", "2.031", "new_members", true)]
+    [InlineData("Tính đến tháng 6/2024, tổng số đảng viên toàn Đảng bộ là 2.012.", "2.012", "total_members", true)]
+    [InlineData("Trong năm 2023, toàn tỉnh kết nạp được 2031, vượt chỉ tiêu đề ra.", "2031", "none", true)]
+    // An unnamed district's committee still has grassroots organisations; a province's own committees do not count.
+    [InlineData("Hiện nay, Đảng bộ huyện có 46 tổ chức cơ sở đảng.", "46", "grassroots_orgs")]
+    [InlineData("Thị ủy đang quản lý 27 tổ chức cơ sở đảng.", "27", "grassroots_orgs")]
+    [InlineData("Hiện nay, Đảng bộ tỉnh có 46 đảng bộ trực thuộc.", "46", "none")]
+    public void Rule_paths_that_turned_figures_down(string sentence, string number, string expected, bool shippedModel = false)
+    {
+        Assert.Equal(expected, MetricOf(sentence, number, shippedModel ? FigureClassifier.LoadDefault() : null));
+    }
+
+    [Theory]
+    // A candidate cue after the number ("đủ điều kiện") is weighed by the classifier only after an adjacent admission verb.
+    [InlineData("Trong năm, Huyện ủy Phú Bình đã quyết định kết nạp 214 trường hợp đủ điều kiện.", "214", "new_members", 0.95, "new_members")]
+    [InlineData("Trong năm, Huyện ủy Phú Bình đã quyết định kết nạp 214 trường hợp đủ điều kiện.", "214", "new_members", 0.85, "none")]
+    [InlineData("Trong năm, Huyện ủy Phú Bình đã xem xét hồ sơ của 214 trường hợp đủ điều kiện.", "214", "new_members", 0.99, "none")]
+    // A confident rule is overruled only when its cue is far from the number and the classifier is very sure.
+    [InlineData("Năm 2023, huyện Phú Bình kết nạp 45 đảng viên.", "45", "new_members_target", 0.99, "new_members")]
+    public void Where_the_classifier_may_weigh_a_rule_rejection(string sentence, string number, string label, double p, string expected)
+    {
+        Assert.Equal(expected, MetricOf(sentence, number, new FixedClassifier(label, p)));
+    }
+
     private static (double Precision, double Recall) Score(IReadOnlyList<TrainingRecord> records, FigureMiner miner)
     {
         int tp = 0, fp = 0, fn = 0;
