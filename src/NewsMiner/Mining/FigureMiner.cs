@@ -15,7 +15,7 @@ namespace NewsMiner.Mining;
 public sealed partial class FigureMiner
 {
     /// <summary>Stored with every figure so re-mining with a newer miner can replace older figures.</summary>
-    public const string Version = "rules-0.3+classifier-2";
+    public const string Version = "rules-0.4+classifier-2";
 
     /// <summary>
     /// How sure the classifier must be before it names the metric of a number the rules left without one: the lowest
