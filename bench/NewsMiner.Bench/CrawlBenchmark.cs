@@ -108,10 +108,39 @@ public sealed class CrawlBenchmark : IBenchmark
         return $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Danh sách {page}</title></head><body><ul>{string.Concat(links)}</ul>{next}</body></html>";
     }
 
-    private static string Article(int n) =>
-        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Tin {n}</title></head><body><nav><a href=\"/ds\">Trang chủ</a></nav><article>"
-        + $"<h1>Đảng bộ xã số {n} tổng kết công tác xây dựng Đảng năm 2023</h1><p>Thứ Hai, 15/01/2024, 08:00 [GMT+7]</p>"
-        + string.Concat(Enumerable.Range(0, 12).Select(i =>
-            $"<p>Đoạn {i}: trong năm, chi bộ thôn {n % 40} duy trì sinh hoạt đều đặn, các đảng viên gương mẫu tham gia phong trào ở khu dân cư và giúp đỡ hộ khó khăn.</p>"))
-        + "</article></body></html>";
+    // Sentences written for the benchmark; each article draws its own mix and numbers, so bodies differ the way real
+    // articles on one topic do (and the near-duplicate check keeps each one) rather than being copies of one template.
+    private static readonly string[] Sentences =
+    [
+        "Chi bộ thôn {0} duy trì sinh hoạt định kỳ vào ngày {1} hằng tháng, nội dung sinh hoạt bám sát nhiệm vụ của địa phương.",
+        "Trong năm {2}, Đảng bộ xã số {0} kết nạp {3} đảng viên mới, phần lớn là đoàn viên thanh niên và người lao động trẻ.",
+        "Ban Thường vụ giao chỉ tiêu phát triển {4} đảng viên cho các chi bộ trực thuộc và kiểm tra tiến độ mỗi quý.",
+        "Hiện toàn Đảng bộ có {5} đảng viên sinh hoạt ở {6} chi bộ, trong đó có các chi bộ nhà trường và trạm y tế.",
+        "Đồng chí Bí thư nhấn mạnh việc tạo nguồn phải gắn với phong trào thi đua lao động sản xuất ở từng khu dân cư.",
+        "Lớp bồi dưỡng nhận thức về Đảng khóa {0} có {7} học viên theo học trong năm ngày tại trung tâm chính trị huyện.",
+        "Nhiều hộ đảng viên đi đầu chuyển đổi cây trồng, hiến đất làm đường liên thôn và giúp đỡ hộ nghèo vươn lên.",
+        "Công tác kiểm tra, giám sát được tiến hành thường xuyên, kịp thời chấn chỉnh những thiếu sót ở cơ sở.",
+        "Cấp ủy chú trọng bồi dưỡng quần chúng ưu tú là người dân tộc thiểu số, người có uy tín trong cộng đồng.",
+        "Kết quả đánh giá cuối năm có {8} chi bộ hoàn thành tốt nhiệm vụ, không có chi bộ yếu kém.",
+        "Hội nghị cũng thảo luận phương hướng nhiệm vụ năm tới, tập trung nâng cao chất lượng sinh hoạt chi bộ.",
+        "Các đoàn thể chính trị - xã hội phối hợp giới thiệu đoàn viên, hội viên ưu tú để Đảng xem xét bồi dưỡng.",
+        "Đảng ủy xã số {0} đã trao tặng huy hiệu Đảng cho {9} đảng viên cao tuổi Đảng nhân dịp kỷ niệm ngày thành lập.",
+        "Những khó khăn còn lại là nguồn phát triển đảng viên ở các thôn vùng sâu còn ít do thanh niên đi làm ăn xa.",
+        "Cuối buổi, hội nghị biểu quyết thông qua nghị quyết với sự nhất trí cao của các đại biểu dự họp.",
+        "Bên cạnh đó, việc quản lý đảng viên đi làm ăn xa được thực hiện qua sổ theo dõi và liên hệ định kỳ với gia đình.",
+    ];
+
+    private static string Article(int n)
+    {
+        var body = new System.Text.StringBuilder($"<p>Bản tin số {n} của Ban Tuyên giáo.</p>");
+        for (var i = 0; i < 12; i++)
+        {
+            var sentence = Sentences[(n * 7 + i * 5 + n / 16) % Sentences.Length];
+            body.Append("<p>").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence,
+                n, 1 + (n + i) % 28, 2015 + n % 10, 5 + n % 37, 10 + n % 53, 200 + n % 911, 8 + n % 41, 20 + n % 67, 3 + n % 19, 2 + n % 23)).Append("</p>");
+        }
+        return $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Tin {n}</title></head><body><nav><a href=\"/ds\">Trang chủ</a></nav><article>"
+            + $"<h1>Đảng bộ xã số {n} tổng kết công tác xây dựng Đảng năm 2023</h1><p>Thứ Hai, 15/01/2024, 08:00 [GMT+7]</p>"
+            + body + "</article></body></html>";
+    }
 }

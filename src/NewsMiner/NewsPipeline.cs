@@ -208,6 +208,7 @@ public sealed class NewsPipeline
         var deferring = new PageDeferringFrontier(frontier);
         // SQLite: the page's writes and its done state share the frontier connection's group-committed batch.
         var batched = frontier as FrontierStore;
+        var fingerprints = new FingerprintCache();
         // Queues as deep as the fetches that can run at once: enough to keep every stage busy, and a kill -9 loses
         // (fetches again) only the few pages they hold. They also bound memory whatever the crawl's size.
         var hosts = sources.SelectMany(s => s.StartUrls).Select(u => Crawler.HostKey(u.Host)).Distinct(StringComparer.Ordinal).Count();
@@ -258,7 +259,11 @@ public sealed class NewsPipeline
                     {
                         var processed = Process(page.Html, page.FinalUrl, isHtml: true,
                             sourceName is not null ? provinces.GetValueOrDefault(sourceName) : ProvinceOf(sources, page.FinalUrl), null, out var e, out var m);
-                        item = new PageWork(outcome, sourceName, processed, null, e, m);
+                        // The near-duplicate fingerprint is computed here, on the workers, not on the single writer.
+                        item = new PageWork(outcome, sourceName, processed, null, e, m)
+                        {
+                            Fingerprint = processed.Article is { } text ? NearDuplicates.Fingerprint(text.Text) : null,
+                        };
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -310,7 +315,7 @@ public sealed class NewsPipeline
                     Stored verdict;
                     if (batched is not null)
                     {
-                        verdict = await batched.WriteAsync((conn, tx) => StorePageAsync(store, conn, tx, item,
+                        verdict = await batched.WriteAsync((conn, tx) => StorePageAsync(store, conn, tx, item, fingerprints,
                             page => batched.FinishPageAsync(tx, page, stop.Token), stop.Token), stop.Token).ConfigureAwait(false);
                         // Nothing else ready: commit soon rather than let finished pages wait for the batch to fill (and be
                         // fetched again after a kill); the short minimum age keeps a busy crawl from committing every page.
@@ -318,7 +323,7 @@ public sealed class NewsPipeline
                     }
                     else
                     {
-                        verdict = await StoreThenCompleteAsync(store, frontier, item, claim, stop.Token).ConfigureAwait(false);
+                        verdict = await StoreThenCompleteAsync(store, frontier, item, fingerprints, claim, stop.Token).ConfigureAwait(false);
                     }
                     tally.Count(item, verdict, run);
                     tally.StoreTicks += Stopwatch.GetTimestamp() - started;
@@ -383,7 +388,31 @@ public sealed class NewsPipeline
     }
 
     /// <summary>An outcome after the worker stage: the page extracted and mined when it is one.</summary>
-    private sealed record PageWork(CrawlOutcome Outcome, string? SourceName, ProcessedPage? Processed, string? ProcessError, long ExtractTicks, long MineTicks);
+    private sealed record PageWork(CrawlOutcome Outcome, string? SourceName, ProcessedPage? Processed, string? ProcessError, long ExtractTicks, long MineTicks)
+    {
+        public NearDuplicates.TextFingerprint? Fingerprint { get; init; }
+    }
+
+    /// <summary>
+    /// Fingerprints of stored articles the writer compared recently, by article id: templated notices keep meeting the
+    /// same candidates, and recomputing their shingles was most of the writer's time. Only the writer touches it.
+    /// </summary>
+    private sealed class FingerprintCache
+    {
+        private const int Capacity = 4096;
+        private readonly Dictionary<long, NearDuplicates.TextFingerprint> _byId = [];
+
+        public async Task<NearDuplicates.TextFingerprint?> GetAsync(DbConnection conn, DbTransaction tx, long id, CancellationToken ct)
+        {
+            if (_byId.TryGetValue(id, out var known)) return known;
+            if (await NewsStore.ArticleTextAsync(conn, tx, id, ct).ConfigureAwait(false) is not { } text) return null;
+            if (_byId.Count >= Capacity) _byId.Clear();
+            return _byId[id] = NearDuplicates.Fingerprint(text);
+        }
+
+        /// <summary>The article was saved again (its text may have changed).</summary>
+        public void Forget(long id) => _byId.Remove(id);
+    }
 
     /// <summary>What the writer did with one outcome; <paramref name="ErrorClass"/> is set for <see cref="PageVerdict.Failed"/>.</summary>
     private readonly record struct Stored(PageVerdict Verdict, string? ErrorClass = null);
@@ -393,14 +422,14 @@ public sealed class NewsPipeline
     /// transaction, then the frontier marks the page done. A crash in between fetches the page again once its lease
     /// ends, and the save by canonical URL replaces what it stored, so the article is still stored once.
     /// </summary>
-    private static async Task<Stored> StoreThenCompleteAsync(NewsStore store, IDurableFrontier frontier, PageWork item, FrontierItem? claim,
+    private static async Task<Stored> StoreThenCompleteAsync(NewsStore store, IDurableFrontier frontier, PageWork item, FingerprintCache fingerprints, FrontierItem? claim,
         CancellationToken ct)
     {
         Stored verdict;
         await using (var conn = await store.OpenWriteConnectionAsync(ct).ConfigureAwait(false))
         await using (var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
-            verdict = await StorePageAsync(store, conn, tx, item, finishPage: null, ct).ConfigureAwait(false);
+            verdict = await StorePageAsync(store, conn, tx, item, fingerprints, finishPage: null, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
         if (item.Outcome is FetchedPage page && claim is not null) await frontier.CompleteAsync(claim, page, [], ct).ConfigureAwait(false);
@@ -413,7 +442,7 @@ public sealed class NewsPipeline
     /// a fetched page's done state.
     /// </summary>
     private static async Task<Stored> StorePageAsync(NewsStore store, DbConnection conn, DbTransaction tx,
-        PageWork item, Func<FetchedPage, Task>? finishPage, CancellationToken ct)
+        PageWork item, FingerprintCache fingerprints, Func<FetchedPage, Task>? finishPage, CancellationToken ct)
     {
         async Task<Stored> Fail(Uri url, string errorClass, string message, int status, long durationMs)
         {
@@ -456,8 +485,9 @@ public sealed class NewsPipeline
             var key = article.CanonicalUrl ?? article.Url;
             var known = key is not null && await NewsStore.HasArticleWithUrlAsync(conn, tx, key, ct).ConfigureAwait(false);
             var duplicate = known && key != page.FinalUrl.AbsoluteUri;
-            var bands = NearDuplicates.BandKeys(NearDuplicates.Shingles(article.Text));
-            if (!known && await NearDuplicateOfAsync(conn, tx, article.Text, bands, ct).ConfigureAwait(false) is { } original)
+            var fingerprint = item.Fingerprint ?? NearDuplicates.Fingerprint(article.Text);
+            var bands = fingerprint.Bands;
+            if (!known && await NearDuplicateOfAsync(conn, tx, fingerprint, fingerprints, ct).ConfigureAwait(false) is { } original)
             {
                 // A copy under URLs of its own (syndicated, a print view without a canonical link): kept once.
                 await NewsStore.AddArticleUrlsAsync(conn, tx, original, [page.Url.AbsoluteUri, page.FinalUrl.AbsoluteUri, article.Url ?? "", key ?? ""], ct)
@@ -465,12 +495,13 @@ public sealed class NewsPipeline
                 return new Stored(PageVerdict.Duplicate);
             }
             // A print view or copy naming a stored article as canonical updates that article and adds its URL.
-            await store.SaveArticleAsync(conn, tx, article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, processed.Mining!.Figures,
+            var savedId = await store.SaveArticleAsync(conn, tx, article with { Url = article.Url ?? page.FinalUrl.AbsoluteUri }, processed.Mining!.Figures,
                 new ArticleProvenance(page.Url.AbsoluteUri, page.FinalUrl.Host, page.ContentHash, ArticleExtractor.Version, FigureMiner.Version, page.FetchedAt)
                 {
                     TextBands = bands,
                 },
                 ct).ConfigureAwait(false);
+            fingerprints.Forget(savedId);
             return new Stored(duplicate ? PageVerdict.Duplicate : PageVerdict.Stored);
         }
     }
@@ -587,11 +618,12 @@ public sealed class NewsPipeline
     /// The stored article whose text is near-identical to this one (see <see cref="NearDuplicates"/>), if any; read
     /// inside the writer's transaction so copies within one uncommitted batch find each other.
     /// </summary>
-    private static async Task<long?> NearDuplicateOfAsync(DbConnection conn, DbTransaction tx, string text, IReadOnlyList<long> bands, CancellationToken ct)
+    private static async Task<long?> NearDuplicateOfAsync(DbConnection conn, DbTransaction tx, NearDuplicates.TextFingerprint text,
+        FingerprintCache fingerprints, CancellationToken ct)
     {
-        foreach (var (id, stored) in await NewsStore.ArticlesSharingBandsAsync(conn, tx, bands, ct).ConfigureAwait(false))
+        foreach (var id in await NewsStore.ArticleIdsSharingBandsAsync(conn, tx, text.Bands, ct).ConfigureAwait(false))
         {
-            if (NearDuplicates.SameArticle(text, stored)) return id;
+            if (await fingerprints.GetAsync(conn, tx, id, ct).ConfigureAwait(false) is { } stored && NearDuplicates.SameArticle(text, stored)) return id;
         }
         return null;
     }

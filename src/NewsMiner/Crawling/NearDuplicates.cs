@@ -17,15 +17,44 @@ public static class NearDuplicates
     /// <summary>Texts with fewer shingles get no band keys: short stubs look alike without being copies.</summary>
     public const int MinShingles = 30;
 
+    /// <summary>
+    /// Band keys two texts must share to be compared: texts of resemblance 0.8 share at least 2 of the 16 with
+    /// probability 0.997, texts of resemblance 0.3 with under 0.01, so a large archive of articles on one topic does not
+    /// turn every lookup into a scan of it.
+    /// </summary>
+    public const int MinSharedBands = 2;
+
+    /// <summary>Most candidates compared exactly per lookup, those sharing the most bands first, then the newest (templated notices can share all).</summary>
+    public const int MaxCandidates = 16;
+
+    /// <summary>Most recent articles a lookup reads per band key; a key shared more widely marks a template, not a copy.</summary>
+    public const int MaxArticlesPerBand = 64;
+
     private const int ShingleWords = 3;
     private const int Bands = 16;
     private const int RowsPerBand = 4;
+
+    /// <summary>What <see cref="SameArticle(TextFingerprint, TextFingerprint)"/> compares, computed once per text.</summary>
+    public sealed record TextFingerprint(IReadOnlySet<ulong> Shingles, IReadOnlyList<string> Numbers, IReadOnlyList<long> Bands);
+
+    /// <summary>The text's shingles, numbers and band keys from one pass over its words.</summary>
+    public static TextFingerprint Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Words(text);
+        var shingles = Shingles(words);
+        return new TextFingerprint(shingles, words.Where(w => w.Any(char.IsAsciiDigit)).ToList(), BandKeys(shingles));
+    }
 
     /// <summary>The text's word 3-shingles, hashed (lower-cased, NFC, punctuation ignored).</summary>
     public static IReadOnlySet<ulong> Shingles(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text);
+        return Shingles(Words(text));
+    }
+
+    private static HashSet<ulong> Shingles(List<string> words)
+    {
         var shingles = new HashSet<ulong>();
         for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
@@ -75,8 +104,16 @@ public static class NearDuplicates
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (Resemblance(Shingles(a), Shingles(b)) < SameArticleResemblance) return false;
-        var (na, nb) = (Numbers(a), Numbers(b));
+        return SameArticle(Fingerprint(a), Fingerprint(b));
+    }
+
+    /// <summary><see cref="SameArticle(string, string)"/> on fingerprints computed earlier (a crawl keeps those of recent candidates).</summary>
+    public static bool SameArticle(TextFingerprint a, TextFingerprint b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Resemblance(a.Shingles, b.Shingles) < SameArticleResemblance) return false;
+        var (na, nb) = (a.Numbers, b.Numbers);
         return na.Count <= nb.Count ? IsSubsequence(na, nb) : IsSubsequence(nb, na);
     }
 

@@ -187,7 +187,7 @@ internal static class Migrations
             band_key    INTEGER NOT NULL,
             PRIMARY KEY (article_id, band_key)
         );
-        CREATE INDEX ix_article_bands_key ON article_bands (band_key);
+        CREATE INDEX ix_article_bands_key ON article_bands (band_key, article_id);
         """,
         // v5: several crawler processes on one frontier (used by the PostgreSQL frontier; the tables exist in SQLite too so
         // version N means one schema in both engines): who holds a claimed URL, per-host politeness shared by the
@@ -368,7 +368,7 @@ internal static class Migrations
             band_key    BIGINT NOT NULL,
             PRIMARY KEY (article_id, band_key)
         );
-        CREATE INDEX ix_article_bands_key ON article_bands (band_key);
+        CREATE INDEX ix_article_bands_key ON article_bands (band_key, article_id);
         """,
         // v5: as in the SQLite script; PostgresFrontier claims with FOR UPDATE SKIP LOCKED and leases rows to lease_owner.
         """

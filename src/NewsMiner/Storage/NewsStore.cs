@@ -353,7 +353,10 @@ public sealed class NewsStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Articles sharing at least one near-duplicate band key, with their text for the exact comparison.</summary>
+    /// <summary>
+    /// Articles sharing at least <see cref="Crawling.NearDuplicates.MinSharedBands"/> band keys, most shared first and at
+    /// most <see cref="Crawling.NearDuplicates.MaxCandidates"/>, with their text for the exact comparison.
+    /// </summary>
     public async Task<IReadOnlyList<(long Id, string Text)>> ArticlesSharingBandsAsync(IReadOnlyList<long> bands, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bands);
@@ -366,16 +369,43 @@ public sealed class NewsStore : IAsyncDisposable
     internal static async Task<IReadOnlyList<(long Id, string Text)>> ArticlesSharingBandsAsync(DbConnection conn, DbTransaction? tx,
         IReadOnlyList<long> bands, CancellationToken ct)
     {
+        var found = new List<(long, string)>();
+        foreach (var id in await ArticleIdsSharingBandsAsync(conn, tx, bands, ct).ConfigureAwait(false))
+        {
+            if (await ArticleTextAsync(conn, tx, id, ct).ConfigureAwait(false) is { } text) found.Add((id, text));
+        }
+        return found;
+    }
+
+    /// <summary>The ids of <see cref="ArticlesSharingBandsAsync(IReadOnlyList{long}, CancellationToken)"/>, without their texts.</summary>
+    internal static async Task<IReadOnlyList<long>> ArticleIdsSharingBandsAsync(DbConnection conn, DbTransaction? tx,
+        IReadOnlyList<long> bands, CancellationToken ct)
+    {
         if (bands.Count == 0) return [];
         var parameters = new Dictionary<string, object?>();
         for (var i = 0; i < bands.Count; i++) parameters["@b" + i.ToString(CultureInfo.InvariantCulture)] = bands[i];
-        await using var cmd = Command(conn, tx,
-            $"SELECT id, text FROM articles WHERE id IN (SELECT article_id FROM article_bands WHERE band_key IN ({string.Join(", ", parameters.Keys)})) ORDER BY id",
-            parameters);
+        // Each band contributes only its most recent articles: a band key shared by hundreds of articles marks a template
+        // (a site's weekly notice), not a copy, and reading all of them made every lookup a scan of the archive.
+        var perBand = string.Join(" UNION ALL ", parameters.Keys.Select(k =>
+            $"SELECT * FROM (SELECT article_id FROM article_bands WHERE band_key = {k} ORDER BY article_id DESC LIMIT @per_band) AS b{k[2..]}"));
+        parameters["@per_band"] = Crawling.NearDuplicates.MaxArticlesPerBand;
+        parameters["@min_shared"] = Crawling.NearDuplicates.MinSharedBands;
+        parameters["@max_candidates"] = Crawling.NearDuplicates.MaxCandidates;
+        await using var cmd = Command(conn, tx, $"""
+            SELECT article_id FROM ({perBand}) AS shared
+            GROUP BY article_id HAVING count(*) >= @min_shared
+            ORDER BY count(*) DESC, article_id DESC LIMIT @max_candidates
+            """, parameters);
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var found = new List<(long, string)>();
-        while (await r.ReadAsync(ct).ConfigureAwait(false)) found.Add((r.GetInt64(0), r.GetString(1)));
-        return found;
+        var ids = new List<long>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
+    internal static async Task<string?> ArticleTextAsync(DbConnection conn, DbTransaction? tx, long id, CancellationToken ct)
+    {
+        await using var cmd = Command(conn, tx, "SELECT text FROM articles WHERE id = @id", new Dictionary<string, object?> { ["@id"] = id });
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
     }
 
     /// <summary>Records more URLs of a stored article (a copy of it found elsewhere); URLs already known keep their article.</summary>

@@ -99,12 +99,13 @@ internal sealed class SqliteDialect(string path, SqliteOpenMode mode) : StoreDia
 
     public override DbConnection NewConnection() => new SqliteConnection(_connectionString);
 
-    // Memory-mapped reads: a comparison touches thousands of scattered pages, and copying each through read() was half
-    // of its SQL time at 1M figures (the "store" benchmark). Writes still go through the WAL as before.
+    // Memory-mapped reads for readers (query, compare, export): a comparison touches thousands of scattered pages, and
+    // copying each through read() was half of its SQL time at 1M figures (the "store" benchmark). Writers (a crawl
+    // running for weeks) do without: mapped pages of a growing file would count against its memory.
     private const long MmapBytes = 1L << 30;
 
     public override Task PrepareAsync(DbConnection conn, CancellationToken ct) =>
-        ExecAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA mmap_size = {MmapBytes};", ct);
+        ExecAsync(conn, null, $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA mmap_size = {(mode == SqliteOpenMode.ReadOnly ? MmapBytes : 0)};", ct);
 
     // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the second migrating process already waits at BEGIN.
     public override Task LockForMigrationAsync(DbConnection conn, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;

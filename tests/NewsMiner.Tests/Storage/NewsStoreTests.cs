@@ -43,6 +43,31 @@ public sealed class NewsStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Near_duplicate_candidates_share_two_bands_most_shared_first_and_are_bounded()
+    {
+        // Band keys stand in for MinHash bands; the lookup has keys 1..16.
+        var lookup = Enumerable.Range(1, 16).Select(k => (long)k).ToList();
+        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        async Task<long> Save(string path, IEnumerable<long> bands)
+        {
+            var url = "https://baobinhdinh.vn/" + path;
+            return await store.SaveArticleAsync(Article(url), [], Provenance(url, "sha256:" + path) with { TextBands = bands.ToList() }, _ct);
+        }
+        var sharesOne = await Save("mot.html", [1, 101, 102]);
+        var sharesTwo = await Save("hai.html", [1, 2, 103]);
+        var sharesAll = await Save("tat-ca.html", lookup);
+
+        Assert.Equal([sharesAll, sharesTwo], (await store.ArticlesSharingBandsAsync(lookup, _ct)).Select(f => f.Id));
+
+        // Many templated notices share every key: the lookup still reads a bounded number, the newest first.
+        var copies = new List<long>();
+        for (var copy = 0; copy < 3 * NewsMiner.Crawling.NearDuplicates.MaxCandidates; copy++) copies.Add(await Save($"mau/{copy}.html", lookup));
+        var found = (await store.ArticlesSharingBandsAsync(lookup, _ct)).Select(f => f.Id).ToList();
+        Assert.Equal(Enumerable.Reverse(copies).Take(NewsMiner.Crawling.NearDuplicates.MaxCandidates), found);
+        Assert.DoesNotContain(sharesOne, found);
+    }
+
+    [Fact]
     public async Task Database_uses_wal_journal()
     {
         await using var store = await NewsStore.OpenAsync(DbPath, _ct);
