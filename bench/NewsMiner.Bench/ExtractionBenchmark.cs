@@ -12,7 +12,7 @@ namespace NewsMiner.Bench;
 /// evaluation set (990 pages, snippet metric), runs Mozilla Readability.js (bench/readability/run.sh) on the same
 /// decoded pages in the same run, and prints both tables with pages/s, beside AngleSharp's parse-only rate.
 /// Options: --no-readability, --worst N (list our N worst pages per set), --dump DIR (our texts), --passes N
-/// (timed passes, best kept; default 3), --shared DIR,
+/// (timed passes, best kept; default 5: the first passes still run code the JIT has not optimised yet), --shared DIR,
 /// --loop N (only our extractor, N passes over the 181 pages: a workload for a profiler).
 /// </summary>
 public sealed class ExtractionBenchmark : IBenchmark
@@ -27,7 +27,7 @@ public sealed class ExtractionBenchmark : IBenchmark
         var shared = Option(args, "--shared") ?? FindShared();
         var worst = int.TryParse(Option(args, "--worst"), out var w) ? w : 0;
         var withReadability = !args.Contains("--no-readability");
-        var passes = int.TryParse(Option(args, "--passes"), out var n) ? n : 3;
+        var passes = int.TryParse(Option(args, "--passes"), out var n) ? n : 5;
         if (shared is null)
         {
             Console.Error.WriteLine("../shared/bench not found (pass --shared DIR)");
