@@ -430,6 +430,7 @@ public sealed class NewsPipeline
         await using (var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
             verdict = await StorePageAsync(store, conn, tx, item, fingerprints, finishPage: null, ct).ConfigureAwait(false);
+            await NewsStore.IndexPendingTextAsync(conn, tx, store.Backend, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
         if (item.Outcome is FetchedPage page && claim is not null) await frontier.CompleteAsync(claim, page, [], ct).ConfigureAwait(false);

@@ -178,6 +178,7 @@ public sealed class FrontierStore : IDurableFrontier
         _batchChanges = 0;
         try
         {
+            await NewsStore.IndexPendingTextAsync(_conn, tx, StoreBackend.Sqlite, CancellationToken.None).ConfigureAwait(false);
             await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             Commits++;
         }
@@ -212,6 +213,7 @@ public sealed class FrontierStore : IDurableFrontier
         {
             await using var own = (SqliteTransaction)await _conn.BeginTransactionAsync(ct).ConfigureAwait(false);
             var value = await change(own).ConfigureAwait(false);
+            await NewsStore.IndexPendingTextAsync(_conn, own, StoreBackend.Sqlite, CancellationToken.None).ConfigureAwait(false);
             await own.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             Commits++;
             return value;

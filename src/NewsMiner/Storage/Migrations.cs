@@ -211,6 +211,29 @@ internal static class Migrations
             seeded_ms     INTEGER
         );
         """,
+        // v6: full-text indexing moves from each insert to each commit. FTS5 writes its pending terms out as a segment at
+        // every savepoint, so a crawl batch (a savepoint per page) made one tiny segment per article and merging them grew
+        // with the archive; now a trigger only notes the article, and NewsStore.IndexPendingTextAsync indexes the noted
+        // ones in one statement just before the transaction commits (one segment per batch).
+        """
+        CREATE TABLE articles_fts_pending (article_id INTEGER PRIMARY KEY);
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_update;
+        DROP TRIGGER articles_fts_delete;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT OR IGNORE INTO articles_fts_pending (article_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                SELECT 'delete', old.id, old.title, old.text WHERE NOT EXISTS (SELECT 1 FROM articles_fts_pending WHERE article_id = old.id);
+            INSERT OR IGNORE INTO articles_fts_pending (article_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                SELECT 'delete', old.id, old.title, old.text WHERE NOT EXISTS (SELECT 1 FROM articles_fts_pending WHERE article_id = old.id);
+            DELETE FROM articles_fts_pending WHERE article_id = old.id;
+        END;
+        """,
     ];
 
     /// <summary>
@@ -389,6 +412,10 @@ internal static class Migrations
             heartbeat_ms  BIGINT NOT NULL,
             seeded_ms     BIGINT
         );
+        """,
+        // v6: nothing to do here; the text-search column of v1 is kept up by PostgreSQL itself.
+        """
+        SELECT 1;
         """,
     ];
 

@@ -75,6 +75,11 @@ public sealed class NewsStore : IAsyncDisposable
             await using var conn = await OpenConnectionAsync(dialect, ct).ConfigureAwait(false);
             if (dialect.Backend == StoreBackend.Sqlite) await ExecuteAsync(conn, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
             await MigrateAsync(conn, dialect, clock, ct).ConfigureAwait(false);
+            // Articles a writer left unindexed (it died between writing and committing cannot happen; an older build's
+            // writer that did not know v6 can) are indexed now.
+            await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await IndexPendingTextAsync(conn, tx, dialect.Backend, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
         }
         catch (DbException e)
         {
@@ -156,6 +161,7 @@ public sealed class NewsStore : IAsyncDisposable
         await using var conn = await ConnectAsync(ct).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
         var id = await SaveArticleAsync(conn, tx, article, figures, prov, ct).ConfigureAwait(false);
+        await IndexPendingTextAsync(conn, tx, _dialect.Backend, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return id;
     }
@@ -201,6 +207,7 @@ public sealed class NewsStore : IAsyncDisposable
             await SaveAsync(conn, tx, article, figures, prov, key, urls, ct).ConfigureAwait(false);
             count++;
         }
+        await IndexPendingTextAsync(conn, tx, _dialect.Backend, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return count;
     }
@@ -842,6 +849,21 @@ public sealed class NewsStore : IAsyncDisposable
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 
     private Task<DbConnection> ConnectAsync(CancellationToken ct) => OpenConnectionAsync(_dialect, ct);
+
+    /// <summary>
+    /// Adds the articles written in this transaction to the SQLite full-text index, in one statement, just before the
+    /// caller commits (see migration v6: indexing at each insert made a segment per savepoint). Every transaction that
+    /// writes articles calls it; PostgreSQL keeps its text-search column itself.
+    /// </summary>
+    internal static async Task IndexPendingTextAsync(DbConnection conn, DbTransaction tx, StoreBackend backend, CancellationToken ct)
+    {
+        if (backend != StoreBackend.Sqlite) return;
+        await ExecuteAsync(conn, tx, """
+            INSERT INTO articles_fts (rowid, title, text)
+                SELECT a.id, a.title, a.text FROM articles_fts_pending p JOIN articles a ON a.id = p.article_id;
+            DELETE FROM articles_fts_pending;
+            """, ct).ConfigureAwait(false);
+    }
 
     /// <summary>A connection for a writer that brings its own transaction (the crawl pipeline without a shared batch).</summary>
     internal Task<DbConnection> OpenWriteConnectionAsync(CancellationToken ct)

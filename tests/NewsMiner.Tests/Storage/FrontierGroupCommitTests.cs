@@ -118,5 +118,8 @@ public sealed class FrontierGroupCommitTests
         Assert.Equal(0, Count(db, """
             SELECT count(*) FROM frontier f WHERE f.state = 'done' AND NOT EXISTS (SELECT 1 FROM article_urls u WHERE u.url = f.url)
             """));
+        // The batch indexed its committed article for search when it committed; the rolled-back one left nothing.
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM articles_fts_pending"));
+        Assert.Equal(1, Count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Kar'"));
     }
 }

@@ -173,6 +173,21 @@ public sealed class NewsStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_sees_an_article_once_committed_and_its_new_text_after_a_re_save()
+    {
+        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        Assert.Single(await store.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+
+        var revised = "Trong năm 2016, Đảng bộ huyện Krông Pắc kết nạp được 210 đảng viên mới, chủ yếu là đoàn viên thanh niên ở các xã vùng sâu.";
+        await store.SaveArticleAsync(Article(Url, text: revised, title: "Krông Pắc kết nạp đảng viên mới"), Figures(), Provenance(Url, "sha256:def"), _ct);
+
+        Assert.Empty(await store.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+        Assert.Single(await store.SearchAsync("vùng sâu", 10, _ct).ToListAsync());
+        Assert.Equal(0, Count(DbPath, "articles_fts_pending"));
+    }
+
+    [Fact]
     public async Task Failure_mid_save_leaves_nothing_of_a_new_article()
     {
         await using var store = await NewsStore.OpenAsync(DbPath, _ct);
