@@ -28,7 +28,7 @@ public static class NearDuplicates
     public const int MaxCandidates = 16;
 
     /// <summary>Most recent articles a lookup reads per band key; a key shared more widely marks a template, not a copy.</summary>
-    public const int MaxArticlesPerBand = 64;
+    public const int MaxArticlesPerBand = 16;
 
     private const int ShingleWords = 3;
     private const int Bands = 16;
