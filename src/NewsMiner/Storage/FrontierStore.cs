@@ -285,7 +285,7 @@ public sealed class FrontierStore : IDurableFrontier
             {
                 var (holder, pid, machine, beat) = (r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3));
                 var mine = pid == Environment.ProcessId && machine == Environment.MachineName;
-                var dead = machine == Environment.MachineName && !ProcessAlive(pid);
+                var dead = machine == Environment.MachineName && !LocalProcess.IsAlive(pid);
                 var stale = now - beat > (long)LockStaleAfter.TotalMilliseconds;
                 if (!mine && !dead && !stale) return $"{holder} (pid {pid} on {machine})";
             }
@@ -298,23 +298,6 @@ public sealed class FrontierStore : IDurableFrontier
         _lastHeartbeat = _clock.GetUtcNow();
         return null;
     }, ct);
-
-    private static bool ProcessAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     // ---- run preparation ----
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using NewsMiner.Crawling;
@@ -143,28 +142,11 @@ public sealed class PostgresFrontier : IDurableFrontier
         {
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var gone = r.GetInt64(3) < stale || (r.GetString(2) == Environment.MachineName && !ProcessAlive(r.GetInt32(1)));
+                var gone = r.GetInt64(3) < stale || (r.GetString(2) == Environment.MachineName && !LocalProcess.IsAlive(r.GetInt32(1)));
                 if (gone) dead.Add(r.GetString(0));
             }
         }
         if (dead.Count > 0) await ExecAsync(conn, tx, "DELETE FROM crawl_workers WHERE id = ANY(@ids)", ct, ("ids", dead.ToArray())).ConfigureAwait(false);
-    }
-
-    private static bool ProcessAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>
