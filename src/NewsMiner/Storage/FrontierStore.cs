@@ -368,7 +368,7 @@ public sealed class FrontierStore : IDurableFrontier
             var counts = new Dictionary<FrontierState, long>();
             await using var cmd = Cmd(ReadTx, "SELECT state, count(*) FROM frontier GROUP BY state");
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false)) counts[ParseState(r.GetString(0))] = r.GetInt64(1);
+            while (await r.ReadAsync(ct).ConfigureAwait(false)) counts[FrontierColumns.ParseState(r.GetString(0))] = r.GetInt64(1);
             return counts;
         }
         finally
@@ -520,7 +520,7 @@ public sealed class FrontierStore : IDurableFrontier
 
     public Task<long> StartRunAsync(string source, CancellationToken ct) => ChangeAsync(async tx =>
         (long)(await ScalarAsync(_conn, tx, "INSERT INTO source_runs (source, started_at) VALUES ($s, $at) RETURNING id", ct,
-            ("$s", source), ("$at", Timestamp(_clock.GetUtcNow()))).ConfigureAwait(false))!, ct);
+            ("$s", source), ("$at", FrontierColumns.Timestamp(_clock.GetUtcNow()))).ConfigureAwait(false))!, ct);
 
     /// <summary>Records a run's counters; called as the run goes (so a killed run still shows its work) and at its end.</summary>
     public Task UpdateRunAsync(long runId, SourceRunCounts counts, bool finished, CancellationToken ct)
@@ -531,8 +531,8 @@ public sealed class FrontierStore : IDurableFrontier
                 last_new_article_at = $last, finished_at = CASE WHEN $finished THEN $now ELSE finished_at END
             WHERE id = $id
             """, ct, ("$pages", counts.Pages), ("$new", counts.NewArticles), ("$failures", counts.FailuresByClass.Values.Sum()),
-            ("$classes", JsonSerializer.Serialize(counts.FailuresByClass)), ("$last", counts.LastNewArticleAt is { } l ? Timestamp(l) : null),
-            ("$finished", finished), ("$now", Timestamp(_clock.GetUtcNow())), ("$id", runId)), ct);
+            ("$classes", JsonSerializer.Serialize(counts.FailuresByClass)), ("$last", counts.LastNewArticleAt is { } l ? FrontierColumns.Timestamp(l) : null),
+            ("$finished", finished), ("$now", FrontierColumns.Timestamp(_clock.GetUtcNow())), ("$id", runId)), ct);
     }
 
     /// <summary>Per source: its last run, its totals over all runs, and the frontier's failed URLs by error class.</summary>
@@ -553,8 +553,8 @@ public sealed class FrontierStore : IDurableFrontier
             {
                 while (await r.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    list.Add(new SourceStatus(r.GetString(0), ParseTime(Str(r, 1)), ParseTime(Str(r, 5)), r.GetInt64(6), r.GetInt64(7),
-                        r.GetInt64(2), r.GetInt64(3), ParseTime(Str(r, 4)), new Dictionary<string, long>()));
+                    list.Add(new SourceStatus(r.GetString(0), FrontierColumns.ParseTime(Str(r, 1)), FrontierColumns.ParseTime(Str(r, 5)), r.GetInt64(6), r.GetInt64(7),
+                        r.GetInt64(2), r.GetInt64(3), FrontierColumns.ParseTime(Str(r, 4)), new Dictionary<string, long>()));
                 }
             }
             for (var i = 0; i < list.Count; i++)
@@ -604,19 +604,6 @@ public sealed class FrontierStore : IDurableFrontier
     }
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private static string Timestamp(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? ParseTime(string? s) => s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
-
-    private static FrontierState ParseState(string s) => s switch
-    {
-        "queued" => FrontierState.Queued,
-        "in_flight" => FrontierState.InFlight,
-        "done" => FrontierState.Done,
-        "failed" => FrontierState.Failed,
-        _ => throw new StoreException($"Unknown frontier state '{s}'"),
-    };
 
     private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

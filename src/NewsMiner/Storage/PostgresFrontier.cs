@@ -210,7 +210,7 @@ public sealed class PostgresFrontier : IDurableFrontier
         await using var conn = await _db.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var cmd = Cmd(conn, null, "SELECT state, count(*) FROM frontier GROUP BY state");
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await r.ReadAsync(ct).ConfigureAwait(false)) counts[ParseState(r.GetString(0))] = r.GetInt64(1);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) counts[FrontierColumns.ParseState(r.GetString(0))] = r.GetInt64(1);
         return counts;
     }
 
@@ -386,7 +386,7 @@ public sealed class PostgresFrontier : IDurableFrontier
 
     public async Task<long> StartRunAsync(string source, CancellationToken ct) =>
         (long)(await ScalarAsync(null, null, "INSERT INTO source_runs (source, started_at) VALUES (@s, @at) RETURNING id", ct,
-            ("s", source), ("at", Timestamp(_options.Clock.GetUtcNow()))).ConfigureAwait(false))!;
+            ("s", source), ("at", FrontierColumns.Timestamp(_options.Clock.GetUtcNow()))).ConfigureAwait(false))!;
 
     public Task UpdateRunAsync(long runId, SourceRunCounts counts, bool finished, CancellationToken ct)
     {
@@ -396,8 +396,8 @@ public sealed class PostgresFrontier : IDurableFrontier
                 last_new_article_at = @last, finished_at = CASE WHEN @finished THEN @now ELSE finished_at END
             WHERE id = @id
             """, ct, ("pages", (int)counts.Pages), ("new", (int)counts.NewArticles), ("failures", (int)counts.FailuresByClass.Values.Sum()),
-            ("classes", JsonSerializer.Serialize(counts.FailuresByClass)), ("last", counts.LastNewArticleAt is { } l ? Timestamp(l) : null),
-            ("finished", finished), ("now", Timestamp(_options.Clock.GetUtcNow())), ("id", runId));
+            ("classes", JsonSerializer.Serialize(counts.FailuresByClass)), ("last", counts.LastNewArticleAt is { } l ? FrontierColumns.Timestamp(l) : null),
+            ("finished", finished), ("now", FrontierColumns.Timestamp(_options.Clock.GetUtcNow())), ("id", runId));
     }
 
     public async Task<IReadOnlyList<SourceStatus>> StatusAsync(CancellationToken ct)
@@ -415,9 +415,9 @@ public sealed class PostgresFrontier : IDurableFrontier
         {
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                list.Add(new SourceStatus(r.GetString(0), ParseTime(Str(r, 1)), ParseTime(Str(r, 5)), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture),
+                list.Add(new SourceStatus(r.GetString(0), FrontierColumns.ParseTime(Str(r, 1)), FrontierColumns.ParseTime(Str(r, 5)), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture),
                     Convert.ToInt64(r.GetValue(7), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), ParseTime(Str(r, 4)), new Dictionary<string, long>()));
+                    Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), FrontierColumns.ParseTime(Str(r, 4)), new Dictionary<string, long>()));
             }
         }
         for (var i = 0; i < list.Count; i++)
@@ -475,19 +475,6 @@ public sealed class PostgresFrontier : IDurableFrontier
     }
 
     private long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private static string Timestamp(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? ParseTime(string? s) => s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
-
-    private static FrontierState ParseState(string s) => s switch
-    {
-        "queued" => FrontierState.Queued,
-        "in_flight" => FrontierState.InFlight,
-        "done" => FrontierState.Done,
-        "failed" => FrontierState.Failed,
-        _ => throw new StoreException($"Unknown frontier state '{s}'"),
-    };
 
     private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
