@@ -366,9 +366,10 @@ public sealed partial class FigureMiner
                 SoftReject(n, "no cue says what the people counted are", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, segmentHere);
                 return;
             }
-            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null)
+            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null && head is not null)
             {
-                // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment.
+                // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment. With
+                // no count before it, "Đảng bộ huyện bao gồm 68 tổ chức cơ sở đảng" states the whole.
                 Reject(n, "a sub-count by kind with no schema v1 segment");
                 return;
             }
@@ -551,7 +552,8 @@ public sealed partial class FigureMiner
                 Reject(n, "share of another group, not of party members");
                 return;
             }
-            var segment = FindSegment(clauseStart, numberToken, rightStart, Math.Min(rightEnd, rightStart + 4), 0);
+            var segment = FindSegment(clauseStart, numberToken, rightStart, Math.Min(rightEnd, rightStart + 4), 0)
+                ?? SegmentOfPreviousClause(leftStart, clauseStart, numberToken);
             var head = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
             if (head is not null && head.Figure.Metric == Metric.NewMembers && TokenBefore(n.Start) - TokenBefore(head.Figure.ValueStart) <= 12)
             {
@@ -622,9 +624,10 @@ public sealed partial class FigureMiner
             var (period, periodConfidence) = ResolvePeriod(sentenceIndex, sentence, n, metric, times, leftStart, numberToken, head);
             var locality = WithTextSpellings(ResolveLocality(n, sentence, forcedAnchor, head, rightStart, rightEnd));
             if (metric == Metric.GrassrootsOrgs && locality.District is null && locality.Commune is null && locality.Unit is null
-                && !NamesLowerLevelOrganisation(n, sentence, forcedAnchor, rightStart, rightEnd))
+                && !NamesLowerLevelOrganisation(n, sentence, forcedAnchor, rightStart, rightEnd) && !NamesGrassrootsKind(rightStart))
             {
-                // A province's district-level committees are not grassroots organisations (schema v1 counting rules).
+                // A province's district-level committees are not grassroots organisations (schema v1 counting rules);
+                // its "tổ chức cơ sở đảng" are, by their name.
                 Reject(n, "committees directly under a province are not grassroots organisations");
                 return;
             }
@@ -745,6 +748,13 @@ public sealed partial class FigureMiner
         /// "Hiện nay, Đảng bộ huyện có 46 tổ chức cơ sở đảng": the organisation is a district's (or lower) though the
         /// article never names the place; only a province's own committees are kept out of grassroots organisations.
         /// </summary>
+        /// <summary>The unit noun after the number says the organisations are grassroots ones ("tổ chức cơ sở đảng", "TCCS", "đảng bộ cơ sở").</summary>
+        private bool NamesGrassrootsKind(int rightStart)
+        {
+            var (unitClass, _, phrase) = UnitAfter(rightStart);
+            return unitClass == UnitClass.Org && (phrase.Contains("cơ sở", StringComparison.Ordinal) || phrase.StartsWith("tccs", StringComparison.Ordinal));
+        }
+
         private bool NamesLowerLevelOrganisation(NumberMention n, TextSpan sentence, Anchor? forced, int rightStart, int rightEnd)
         {
             var anchor = forced ?? AttachedRight(rightStart, rightEnd) ?? NearestAnchorLeft(n.Start, sentence.Start);
@@ -1047,6 +1057,19 @@ public sealed partial class FigureMiner
             while (clauseEnd < rightEnd && tokens[clauseEnd].Text is not ("," or ";" or ":" or ")" or ".")) clauseEnd++;
             var best = NearestSegment(rightStart, clauseEnd, preferFirst: true);
             return best ?? NearestSegment(leftStart, leftEnd, preferFirst: false);
+        }
+
+        /// <summary>
+        /// "đảng viên người Khmer là 1.146 người, chiếm 24,7%": a clause that is only "chiếm" shares the subject of the
+        /// clause before it; its segment, if it names one, is the percentage's.
+        /// </summary>
+        private string? SegmentOfPreviousClause(int leftStart, int clauseStart, int numberToken)
+        {
+            if (clauseStart <= leftStart || tokens[clauseStart - 1].Text != ","
+                || hitsAt[clauseStart]?.Any(h => h.Kind == MinerRules.CuePrefix + "share_verb" && h.EndToken == numberToken) != true) return null;
+            var from = clauseStart - 1;
+            while (from > leftStart && tokens[from - 1].Text is not ("," or ";" or ":" or "(")) from--;
+            return NearestSegment(from, clauseStart - 1, preferFirst: true);
         }
 
         private string? NearestSegment(int from, int to, bool preferFirst)
