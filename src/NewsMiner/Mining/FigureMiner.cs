@@ -242,6 +242,14 @@ public sealed partial class FigureMiner
                 return;
             }
 
+            if (unitClass is UnitClass.Person or UnitClass.NewPerson && hitsAt[rightStart]?.Any(h => h.Kind == MinerRules.CuePrefix + "other_body_member") == true
+                && !ContainsWord(sentence, "đảng"))
+            {
+                // "Thị đoàn kết nạp 312 đoàn viên mới", "Hội Cựu chiến binh kết nạp 85 hội viên": admissions to another body.
+                Reject(n, $"members of another organisation ({unitPhrase}), not of the Party");
+                return;
+            }
+
             if (n.Form == NumberForm.Percent)
             {
                 ClassifyPercent(sentenceIndex, sentence, n, leftStart, clauseStart, qualifierFirst, rightStart, rightEnd, times, sentenceDrafts);
@@ -253,12 +261,16 @@ public sealed partial class FigureMiner
             var rightClauseEnd = rightStart;
             while (rightClauseEnd < rightEnd && tokens[rightClauseEnd].Text is not ("," or ";" or ".")) rightClauseEnd++;
             var outsideRight = Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1)));
-            if (Has("not_a_figure", clauseStart, qualifierFirst) || outsideRight)
+            // "khai trừ 3 đảng viên, xóa tên 11 đảng viên và kết nạp 205 đảng viên mới": an admission verb after the
+            // outside-the-schema verb is the one that governs the number.
+            var outsideLeft = Nearest(clauseStart, qualifierFirst, "not_a_figure") is { } notFigure
+                && !(Nearest(clauseStart, qualifierFirst, "admission") is { } admissionAfter && admissionAfter.FirstToken >= notFigure.EndToken);
+            if (outsideLeft || outsideRight)
             {
                 // Kept from the classifier: it named quality ratings of organisations as counts of them (figure cases).
                 // Only an admission verb right before the number outweighs a cue after it: "quyết định kết nạp 214 trường
                 // hợp đủ điều kiện" admits them; the classifier, when sure, may say so.
-                if (!Has("not_a_figure", clauseStart, qualifierFirst) && unitClass is UnitClass.None or UnitClass.Person or UnitClass.NewPerson
+                if (!outsideLeft && unitClass is UnitClass.None or UnitClass.Person or UnitClass.NewPerson
                     && EndsAt(qualifierFirst, "admission", Math.Max(clauseStart, qualifierFirst - 3)))
                     SoftReject(n, "candidates, confirmations, thresholds or other counts outside schema v1", sentenceIndex, sentence, times,
                         leftStart, qualifierFirst, rightStart, rightEnd, null, ClassifierOverride, CountMetrics);
@@ -520,8 +532,10 @@ public sealed partial class FigureMiner
             }
             var attainmentRight = Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 5));
             var attainmentVerb = Has("attainment_verb", Math.Max(leftStart, numberToken - 3), numberToken);
+            // "hoàn thành 87% kế hoạch kết nạp đảng viên": the target after the number may name the admissions itself.
             var admissionContext = Has("admission", TokenAt(sentence.Start), numberToken)
-                || sentenceDrafts.Any(d => d.Figure.Metric is Metric.NewMembers);
+                || sentenceDrafts.Any(d => d.Figure.Metric is Metric.NewMembers)
+                || attainmentRight && Has("admission", rightStart, Math.Min(rightEnd, rightStart + 6));
             var clauseEndsHere = rightStart >= rightEnd || tokens[rightStart].Text is "," or "." or ";" or ")";
             if ((attainmentRight || (attainmentVerb && clauseEndsHere && admissionContext))
                 && (attainmentVerb || admissionContext || Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 2))))
