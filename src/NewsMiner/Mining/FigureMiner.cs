@@ -308,6 +308,13 @@ public sealed partial class FigureMiner
                     (unitClass, unitPhrase) = (UnitClass.Person, "đảng viên");
             }
 
+            if (unitClass == UnitClass.None && Has("strong_stock", clauseStart, qualifierFirst) && ClauseNamesMembers(clauseStart, qualifierFirst)
+                && !Has("admission", clauseStart, qualifierFirst) && !Has("target", clauseStart, qualifierFirst))
+            {
+                // "tổng số đảng viên toàn tỉnh là 31.226": the stock is named before the number.
+                (unitClass, unitPhrase) = (UnitClass.Person, "đảng viên");
+            }
+
             if (unitClass == UnitClass.None && EndsAt(qualifierFirst, "target_noun", leftStart)
                 && (Has("admission", TokenAt(sentence.Start), sentenceEnd) || sentenceDrafts.Any(d => d.Figure.Metric == Metric.NewMembers)))
             {
@@ -471,7 +478,8 @@ public sealed partial class FigureMiner
                 return new Decision(head.Figure.Metric, segment, 0.75);
 
             var admissionLeft = Nearest(leftStart, numberToken, "admission");
-            var admissionRight = Nearest(rightStart, rightEnd, "admission");
+            // "có 19 chi bộ và 823 đảng viên, năm qua kết nạp thêm 27": an admission in the next clause is another number's.
+            var admissionRight = Nearest(rightStart, clauseEnd, "admission");
             var target = Nearest(leftStart, numberToken, "target");
             var perYear = Has("per_year", leftStart, numberToken);
             var planned = Has("plan_reference", sentenceFirst, numberToken);
@@ -479,6 +487,11 @@ public sealed partial class FigureMiner
 
             if (admitted && target is not null && (admissionLeft is null || target.Value.FirstToken < admissionLeft.Value.EndToken + 3))
                 return new Decision(Metric.NewMembersTarget, segment, 0.85);
+            // "Số quần chúng được kết nạp … đạt 203, trong khi kế hoạch cả năm là 280 người": the number's own clause names
+            // the plan; the admission belongs to the clause before.
+            if (admitted && target is not null && target.Value.FirstToken >= clauseStart && admissionLeft is { } before && before.EndToken <= clauseStart
+                && Has("target_noun", clauseStart, numberToken) && !Has("not_attainment", clauseStart, numberToken))
+                return new Decision(Metric.NewMembersTarget, segment, 0.8);
             if (admitted && perYear && planned)
                 return new Decision(Metric.NewMembersTarget, segment, 0.7);
             if (!admitted && memberNoun && Has("target_noun", leftStart, numberToken) && !Has("strong_stock", leftStart, numberToken))
@@ -1168,6 +1181,16 @@ public sealed partial class FigureMiner
             for (var t = from; t < to && t < tokens.Count; t++)
             {
                 if (tokens[t].Text is "lên" or "đến" or "tới" or "thành") return true;
+            }
+            return false;
+        }
+
+        /// <summary>"đảng viên" stands between the two tokens (the clause before a number).</summary>
+        private bool ClauseNamesMembers(int from, int to)
+        {
+            for (var t = Math.Max(0, from); t + 1 < to && t + 1 < tokens.Count; t++)
+            {
+                if (tokens[t].Text == "đảng" && tokens[t + 1].Text == "viên") return true;
             }
             return false;
         }
