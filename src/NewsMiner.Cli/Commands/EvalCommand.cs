@@ -59,7 +59,7 @@ public static class EvalCommand
         try
         {
             using var stream = File.OpenRead(modelPath);
-            var model = HashedLogisticRegression.Load(stream, MentionFeaturizer.Default);
+            var model = HashedLogisticRegression.Load(stream, FigureClassifier.Featurizers);
             return new FigureMiner(MinerRules.Default, VietnameseNumberParser.Default, new Mining.Localities.LocalityResolver(Mining.Localities.Gazetteer.Default), model);
         }
         catch (InvalidDataException e)

@@ -9,9 +9,9 @@ public static class FigureClassifier
     /// The embedded model, or null with the reason when it is absent or was trained with other features (then the
     /// caller falls back to the rules: see <see cref="LoadDefault"/>).
     /// </summary>
-    public static HashedLogisticRegression? TryLoadEmbedded(MentionFeaturizer featurizer, out string? problem)
+    public static HashedLogisticRegression? TryLoadEmbedded(IReadOnlyList<MentionFeaturizer> featurizers, out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(featurizer);
+        ArgumentNullException.ThrowIfNull(featurizers);
         using var stream = typeof(FigureClassifier).Assembly.GetManifestResourceStream(ModelPath);
         if (stream is null)
         {
@@ -21,7 +21,7 @@ public static class FigureClassifier
         try
         {
             problem = null;
-            return HashedLogisticRegression.Load(stream, featurizer);
+            return HashedLogisticRegression.Load(stream, featurizers);
         }
         catch (InvalidDataException e)
         {
@@ -30,9 +30,12 @@ public static class FigureClassifier
         }
     }
 
-    /// <summary>The shipped model over the default features, or <see cref="RuleEchoClassifier"/> when it cannot be used.</summary>
+    /// <summary>The feature sets a model file may have been trained with; the file's signature picks one.</summary>
+    public static IReadOnlyList<MentionFeaturizer> Featurizers { get; } = [MentionFeaturizer.Default, MentionFeaturizer.WithLexicon];
+
+    /// <summary>The shipped model, or <see cref="RuleEchoClassifier"/> when it cannot be used.</summary>
     public static IMentionClassifier LoadDefault() =>
-        (IMentionClassifier?)TryLoadEmbedded(MentionFeaturizer.Default, out _) ?? new RuleEchoClassifier();
+        (IMentionClassifier?)TryLoadEmbedded(Featurizers, out _) ?? new RuleEchoClassifier();
 }
 
 /// <summary>

@@ -138,7 +138,35 @@ public sealed class HashedLogisticRegression : IMentionClassifier
         ArgumentNullException.ThrowIfNull(featurizer);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
+        return Load(copy.ToArray(), featurizer);
+    }
+
+    /// <summary>Loads a model next to whichever of <paramref name="featurizers"/> it was trained with (its recorded signature).</summary>
+    public static HashedLogisticRegression Load(Stream stream, IReadOnlyList<MentionFeaturizer> featurizers)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(featurizers);
+        if (featurizers.Count == 0) throw new ArgumentException("no featurizer to load the model with", nameof(featurizers));
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
         var bytes = copy.ToArray();
+        InvalidDataException? first = null;
+        foreach (var f in featurizers)
+        {
+            try
+            {
+                return Load(bytes, f);
+            }
+            catch (InvalidDataException e)
+            {
+                first ??= e;
+            }
+        }
+        throw first!;
+    }
+
+    private static HashedLogisticRegression Load(byte[] bytes, MentionFeaturizer featurizer)
+    {
         if (bytes.Length < 4 + 2 + 4) throw new InvalidDataException("model file too short");
         var body = bytes.AsSpan(0, bytes.Length - 4);
         var stored = BitConverter.ToUInt32(bytes, bytes.Length - 4);

@@ -125,7 +125,7 @@ public class HashedLogisticRegressionTests
     [Fact]
     public void The_shipped_model_loads_with_the_current_features()
     {
-        var model = FigureClassifier.TryLoadEmbedded(MentionFeaturizer.Default, out var problem);
+        var model = FigureClassifier.TryLoadEmbedded(FigureClassifier.Featurizers, out var problem);
         Assert.True(model is not null, problem);
         Assert.All(model.Labels, l => Assert.True(MentionLabels.IsKnown(l), l));
         Assert.Contains(MentionLabels.None, model.Labels);
