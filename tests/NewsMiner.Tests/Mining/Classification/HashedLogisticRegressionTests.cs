@@ -123,6 +123,17 @@ public class HashedLogisticRegressionTests
     }
 
     [Fact]
+    public void A_model_loads_with_the_feature_set_its_signature_names()
+    {
+        var trained = new HashedLogisticRegressionTrainer(Small).Train(Toy());
+        var bytes = trained.ToBytes();
+        var loaded = HashedLogisticRegression.Load(new MemoryStream(bytes), [MentionFeaturizer.Default, Small]);
+        Assert.Equal(bytes, loaded.ToBytes());
+        var e = Assert.Throws<InvalidDataException>(() => HashedLogisticRegression.Load(new MemoryStream(bytes), [MentionFeaturizer.Default, MentionFeaturizer.WithLexicon]));
+        Assert.Contains("newsminer train", e.Message);
+    }
+
+    [Fact]
     public void The_shipped_model_loads_with_the_current_features()
     {
         var model = FigureClassifier.TryLoadEmbedded(FigureClassifier.Featurizers, out var problem);
