@@ -342,6 +342,12 @@ public sealed partial class FigureMiner
                         rightStart, rightEnd, anchorIsClose ? anchor : null, head, n.Value);
                     return;
                 }
+                if (!anchorIsClose && EndsAName(sentenceFirst, qualifierFirst))
+                {
+                    // "thợ lò Phân xưởng Khai thác 3, là …": a bare number after a capitalised word that is no place ends a name.
+                    Reject(n, "part of a name (a capitalised word before a bare number)");
+                    return;
+                }
                 SoftReject(n, "no unit noun after the number", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, null);
                 return;
             }
@@ -1211,6 +1217,22 @@ public sealed partial class FigureMiner
             for (var t = from; t < to && t < tokens.Count; t++)
             {
                 if (tokens[t].Text is "lên" or "đến" or "tới" or "thành") return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The words right before the number run back to a capitalised word that does not start the sentence, with no
+        /// cue on the way: "Phân xưởng Khai thác 3", "Tổ sản xuất Chè 4" (the number is the end of a name).
+        /// </summary>
+        private bool EndsAName(int sentenceFirst, int numberToken)
+        {
+            for (var t = numberToken - 1; t > sentenceFirst && t >= numberToken - 3; t--)
+            {
+                var word = tokens[t].Text;
+                if (word.Length == 0 || !char.IsLetter(word[0])) return false;
+                if (hitsAt[t]?.Any(h => h.Kind.StartsWith(MinerRules.CuePrefix, StringComparison.Ordinal)) == true) return false;
+                if (char.IsUpper(text[tokens[t].Start])) return true;
             }
             return false;
         }

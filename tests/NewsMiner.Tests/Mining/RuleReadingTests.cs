@@ -56,6 +56,9 @@ public sealed class RuleReadingTests
     [InlineData("Đảng bộ Công ty Cổ phần Mía đường Sông Lam có 14 chi bộ trực thuộc và 356 đảng viên, năm qua kết nạp thêm 12 công nhân.", "356", "total_members")]
     // A yearly rate under a plan is the plan's target (seeds-gold notes), confidently.
     [InlineData("Thực hiện Nghị quyết Đại hội, bình quân mỗi năm Đảng bộ huyện Nam Đàn kết nạp 150 - 170 đảng viên.", "150", "new_members_target")]
+    // A bare number that ends a name is no figure.
+    [InlineData("Chị Lò Thị Hoa, công nhân Tổ sản xuất Chè 4, là một trong những người vừa được kết nạp vào Đảng.", "4", "none")]
+    [InlineData("Anh Vi Văn Sáng, thợ mỏ Phân xưởng Đào lò 7, là một trong những người vừa được kết nạp vào Đảng.", "7", "none")]
     public void The_rules_read_the_number_as(string sentence, string number, string expected) =>
         Assert.Equal(expected, MetricOf(sentence, number));
 }

@@ -52,6 +52,9 @@ public class MinerClassifierTests
     [InlineData("Năm 2023 huyện Phú Bình kết nạp 198 đảng viên; riêng khối trường học, con số này là 45.", "45", "new_members", 0.75, "new_members")]
     [InlineData("Năm 2023 huyện Phú Bình trồng 198 ha rừng; riêng khối trường học, con số này là 45.", "45", "new_members", 0.99, "none")]
     [InlineData("Năm 2023, số người bị thương trên địa bàn huyện Phú Bình là 45.", "45", "new_members", 0.99, "none")]
+    // A bare number that ends a name ("Tổ sản xuất Chè 4") is never asked about, however sure the classifier would be.
+    [InlineData("Chị Lò Thị Hoa, công nhân Tổ sản xuất Chè 4, là một trong những người vừa được kết nạp vào Đảng.", "4", "new_members", 0.99, "none")]
+    [InlineData("Anh Vi Văn Sáng, thợ mỏ Phân xưởng Đào lò 7, là một trong những người vừa được kết nạp vào Đảng.", "7", "new_members", 0.99, "none")]
     // A percentage the rules cannot place: only the attainment of a target, and only when the classifier is sure.
     [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.95, "target_attainment_pct")]
     [InlineData("Năm 2023, Đảng bộ huyện Phú Bình đạt 95% chỉ tiêu.", "95%", "target_attainment_pct", 0.85, "none")]
