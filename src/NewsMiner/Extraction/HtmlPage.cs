@@ -276,7 +276,8 @@ internal sealed class HtmlPage
         if (document.Body is null) return [];
         this.relaxed = relaxed;
         var roots = PickContent(document.Body);
-        roots.InsertRange(0, LeadAbove(roots[0]));
+        // A deck that the body repeats as a paragraph is read there, in its place.
+        roots.InsertRange(0, LeadAbove(roots[0]).Where(l => !roots.Any(r => HoldsLine(r, VietnameseText.Normalize(l.TextContent).Trim()))).ToList());
         var sb = new StringBuilder();
         foreach (var root in roots)
         {
@@ -335,7 +336,9 @@ internal sealed class HtmlPage
     {
         for (var (a, level) = (e, 0); a is not null && level < 4 && !a.Contains(first); a = a.ParentElement, level++)
         {
-            if (a.LocalName is "figure" or "figcaption" or "blockquote" or "header" && level > 0) return false;
+            // The header box holds the date and byline paragraphs; a deck heading there is still the deck.
+            if (level > 0 && (a.LocalName is "figure" or "figcaption" or "blockquote" || (a.LocalName == "header" && e.LocalName is not ("h2" or "h3"))))
+                return false;
             var hints = Hints(a);
             if (hints.Length == 0) continue;
             if (lexicon.LeadHints.Any(h => HintMatch(hints, h))) return true;
@@ -365,7 +368,8 @@ internal sealed class HtmlPage
             var e = order[i];
             if (e.Contains(first) || lead.Any(l => l.Contains(e))) continue;
             var st = StatsOf(e);
-            var leaf = e.LocalName == "p" || (e.LocalName is "div" && !st.HasBlockChild);
+            // A deck is often set as an h2 under the headline ("subheadline", "article-deck"): a sentence, so long.
+            var leaf = e.LocalName is "p" or "h2" or "h3" || (e.LocalName is "div" && !st.HasBlockChild);
             if (!leaf || st.Text < 60 || LinkDensity(e) > 0.2 || SkipReason(e) is not null) continue;
             if (e.ParentElement is { } parent && !parent.Contains(first) && SkipReason(parent) is not null) continue;
             if (LeadKind(e, first) == false) continue;

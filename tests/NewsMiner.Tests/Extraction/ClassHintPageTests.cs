@@ -64,6 +64,52 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("h2", "subheadline")]
+    [InlineData("h2", "article-deck")]
+    [InlineData("h3", "")]
+    [InlineData("h2", "summary")]
+    public void Deck_heading_between_headline_and_body_is_kept(string tag, string cls)
+    {
+        const string deck = "Chi bộ thôn chọn cách kèm cặp từng đoàn viên để chuẩn bị nguồn kết nạp đảng viên mới trong năm nay.";
+        var html = $"<html><body><header><h1>{Title}</h1><{tag} class=\"{cls}\">{deck}</{tag}></header><div class=\"noidung\">{Body}</div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.StartsWith(deck, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("h2", "Kết nạp đảng viên")]
+    [InlineData("p", "Tin ảnh")]
+    public void Short_label_between_headline_and_body_is_not_a_deck(string tag, string label)
+    {
+        var html = $"<html><body><header><h1>{Title}</h1><{tag}>{label}</{tag}></header><div class=\"noidung\">{Body}</div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.DoesNotContain(label, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deck_the_body_repeats_is_read_once_in_its_place()
+    {
+        const string deck = "Các đảng viên cao tuổi nhận kèm cặp từng người, giao việc cụ thể trong tổ tự quản, rồi cuối năm chi bộ sẽ xem xét, đánh giá và đề nghị kết nạp.";
+        var html = $"<html><head><title>{Title}</title></head><body><header><h1>{Title}</h1><h2>{deck}</h2></header><div class=\"noidung\">{Body}</div></body></html>";
+        var paragraphs = Extractor.ExtractHtml(html, null).Article!.Text.Split("\n\n");
+        Assert.Single(paragraphs, p => p == deck);
+        Assert.Equal(1, Array.IndexOf(paragraphs, deck));
+    }
+
+    [Theory]
+    [InlineData("<figure><figcaption>Đảng viên trẻ dọn vệ sinh đường làng. <span class=\"credit\">Ảnh: Minh Châu</span></figcaption></figure>", "Đảng viên trẻ dọn vệ sinh đường làng.", "Minh Châu")]
+    [InlineData("<div class=\"wp-caption\"><p>Đảng viên trẻ dọn vệ sinh đường làng.</p><p class=\"img-author\">Thông tấn xã</p></div>", "Đảng viên trẻ dọn vệ sinh đường làng.", "Thông tấn xã")]
+    [InlineData("<p>Đảng viên trẻ dọn vệ sinh đường làng.</p><p>Foto: Agentur Nord</p>", "Đảng viên trẻ dọn vệ sinh đường làng.", "Agentur Nord")]
+    [InlineData("<div class=\"newsletter-box\"><p>Đăng ký nhận bản tin mỗi sáng để không bỏ lỡ tin tức nào của tỉnh nhà, hoàn toàn miễn phí.</p></div>", "Bí thư chi bộ", "Đăng ký nhận bản tin")]
+    public void Photo_credit_and_newsletter_box_inside_the_body_are_left_out(string block, string kept, string gone)
+    {
+        var html = $"<html><body><h1>{Title}</h1><div class=\"noidung\">{Body}{block}<p>{Intruder}</p></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.Contains(kept, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(gone, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("caption")]
     [InlineData("byline")]
     public void Named_non_lead_between_headline_and_body_is_not_taken_for_the_lead(string cls)
