@@ -63,6 +63,7 @@ internal sealed class HtmlPage
         public int OwnCommas;
         public bool HasBlockChild;
         public bool Unlikely;
+        public bool ChromeNamed;
     }
 
     private readonly ExtractionLexicon lexicon;
@@ -87,7 +88,26 @@ internal sealed class HtmlPage
         this.previewChars = previewChars;
         dates = new DateLineReader(lexicon);
         document = new HtmlParser().ParseDocument(HtmlPrefilter.Strip(html));
-        if (document.DocumentElement is { } root) Measure(root, inLink: false, visible: true, unlikelyAbove: false);
+        if (document.DocumentElement is { } root)
+        {
+            Measure(root, inLink: false, visible: true, unlikelyAbove: false);
+            // A wrapper named like chrome ("above-footer", "page-bottom") that holds most of the page's text is
+            // layout, not chrome: its paragraphs vote again. Rare, so the second walk runs only then.
+            var total = document.Body is { } body ? StatsOf(body).Text : 0;
+            foreach (var wrapper in chromeRoots)
+            {
+                if (total > 0 && StatsOf(wrapper).Text * 2 >= total) MarkUnlikely(wrapper, unlikelyAbove: false, layout: wrapper);
+            }
+        }
+    }
+
+    private readonly List<IElement> chromeRoots = [];
+
+    private void MarkUnlikely(IElement e, bool unlikelyAbove, IElement? layout)
+    {
+        if (!stats.TryGetValue(e, out var st)) return;
+        st.Unlikely = unlikelyAbove || (st.ChromeNamed && e != layout);
+        foreach (var child in e.Children) MarkUnlikely(child, st.Unlikely, null);
     }
 
     private static readonly Stats Empty = new();
@@ -125,7 +145,9 @@ internal sealed class HtmlPage
         if (Invisible.Contains(name) || IsHidden(e)) visible = false;
         if (visible)
         {
-            st.Unlikely = unlikelyAbove || (name is not ("body" or "html" or "article" or "main") && HintsOf(e) is { ChromeNamed: true, Positive: false });
+            st.ChromeNamed = name is not ("body" or "html" or "article" or "main") && HintsOf(e) is { ChromeNamed: true, Positive: false };
+            st.Unlikely = unlikelyAbove || st.ChromeNamed;
+            if (st.ChromeNamed && !unlikelyAbove) chromeRoots.Add(e);
             orderIndex[e] = order.Count;
             order.Add(e);
         }

@@ -110,6 +110,26 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("above-footer")]
+    [InlineData("page-bottom")]
+    [InlineData("site-header-wrap")]
+    public void Chrome_named_wrapper_around_the_whole_page_is_layout(string cls)
+    {
+        const string aside = "Ủy ban nhân dân xã thông báo lịch tiếp công dân trong tháng, mời bà con theo dõi trên bảng tin của thôn.";
+        // Enough unnamed text outside the wrapper that a pass ignoring the wrapper does not look empty.
+        const string notice = "<p>Trang thông tin điện tử của xã được cập nhật hằng ngày, bà con có thể gửi ý kiến, kiến nghị qua hộp thư điện tử hoặc trực tiếp tại bộ phận một cửa, cán bộ sẽ trả lời trong thời hạn quy định.</p>";
+        const string more = "<p>Năm ngoái, chi bộ đã kết nạp được ba đảng viên mới, đều là những thanh niên tích cực trong phong trào làm đường giao thông nông thôn, giữ gìn an ninh trật tự của thôn.</p>" +
+                            "<p>Trong buổi sinh hoạt, nhiều ý kiến đề nghị chi bộ quan tâm hơn đến việc tạo nguồn trong lực lượng dân quân, vì đây là những người trẻ, khỏe và gắn bó với địa phương.</p>";
+        var html = $"<html><body><div class=\"{cls}\"><div class=\"menu\"><a href=\"/\">Trang chủ</a> <a href=\"/tin\">Tin tức</a> <a href=\"/lh\">Liên hệ</a></div>" +
+                   $"<h1>{Title}</h1><div>{Body}{more}</div><div class=\"box\"><p>{aside}</p></div></div><div>{notice}{notice.Replace("hằng ngày", "mỗi tuần")}{notice.Replace("bà con", "người dân")}</div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.StartsWith("Tối thứ Bảy, chi bộ thôn", text, StringComparison.Ordinal);
+        Assert.Contains("Bí thư chi bộ cho biết", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trang chủ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trang thông tin điện tử", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("caption")]
     [InlineData("byline")]
     public void Named_non_lead_between_headline_and_body_is_not_taken_for_the_lead(string cls)
