@@ -384,6 +384,18 @@ internal sealed class HtmlPage
             h1 = i;
             break;
         }
+        // Templates that set the headline as an h2/h3 (news modules): the heading that reads as the page's title.
+        if (h1 < 0 && PageTitleKey() is { Length: >= 10 } titleKey)
+        {
+            for (var i = at - 1; i >= 0 && i >= at - 80; i--)
+            {
+                if (order[i].LocalName is not ("h2" or "h3")) continue;
+                var key = VietnameseText.FoldKey(VietnameseText.Normalize(order[i].TextContent));
+                if (key.Length < 10 || !(key == titleKey || titleKey.StartsWith(key + " ", StringComparison.Ordinal))) continue;
+                h1 = i;
+                break;
+            }
+        }
         if (h1 < 0) return lead;
         for (var i = h1 + 1; i < at; i++)
         {
@@ -398,6 +410,13 @@ internal sealed class HtmlPage
             lead.Add(e);
         }
         return lead;
+    }
+
+    /// <summary>The folded og:title or &lt;title&gt; without a site suffix, or null.</summary>
+    private string? PageTitleKey()
+    {
+        var title = Meta("meta[property='og:title']") ?? headTitle;
+        return string.IsNullOrWhiteSpace(title) ? null : VietnameseText.FoldKey(StripSiteSuffix(VietnameseText.Normalize(title)));
     }
 
     private List<IElement> PickContent(IElement body)

@@ -110,6 +110,28 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("h2", "")]
+    [InlineData("h3", " - Cổng thông tin điện tử xã")]
+    public void Standfirst_under_a_headline_set_as_h2_or_h3_is_kept(string tag, string siteSuffix)
+    {
+        const string lead = "Nhiều đoàn viên thanh niên ở thôn đã được chi bộ giới thiệu học lớp nhận thức về Đảng trong năm nay.";
+        var html = $"<html><head><title>{Title}{siteSuffix}</title></head><body><div class=\"news\"><{tag}>{Title}</{tag}><p class=\"date\">Thứ Hai</p>" +
+                   $"<div class=\"teaser-text\"><p>{lead}</p></div><div class=\"noidung\">{Body}</div></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.StartsWith(lead, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Paragraph_under_an_h2_that_is_not_the_title_is_not_taken_for_the_lead()
+    {
+        const string other = "Các tin khác trong chuyên mục được cập nhật liên tục, mời bạn đọc theo dõi thêm ở cuối trang này.";
+        var html = $"<html><head><title>{Title}</title></head><body><div class=\"news\"><h2>Chuyên mục xây dựng Đảng ở cơ sở</h2>" +
+                   $"<div class=\"box\"><p>{other}</p></div><div class=\"noidung\">{Body}</div></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("above-footer")]
     [InlineData("page-bottom")]
     [InlineData("site-header-wrap")]
