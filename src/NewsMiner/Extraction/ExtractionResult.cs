@@ -39,6 +39,10 @@ public static class DropReasons
     public const string PhotoCredit = "photo_credit";
     /// <summary>A newsletter or subscription box inside or after the article.</summary>
     public const string Newsletter = "newsletter";
+    /// <summary>An overlay shown over the page (a popup plugin's box), not part of the article.</summary>
+    public const string Popup = "popup";
+    /// <summary>An advertising, affiliate or editorial disclaimer box.</summary>
+    public const string Disclaimer = "disclaimer";
 
     public const string EmptyPageError = "empty page: no article text found";
     public const string TransportErrorError = "transport error text instead of a page";
