@@ -456,6 +456,10 @@ internal sealed class HtmlPage
                 break;
             }
         }
+        // A block that is its parent's only child stands for the parent: the article's other parts are the
+        // parent's siblings (a story split into several columns of one class), Readability's climb.
+        while (top.ParentElement is { } only && only != body && only.ChildElementCount == 1)
+            top = only;
         var threshold = Math.Max(10, topScore * 0.2);
         var parent = top.ParentElement;
         if (parent is null) return [top];

@@ -132,6 +132,23 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("story-column", "slot")]
+    [InlineData("col", "")]
+    public void Article_split_into_sibling_columns_is_read_whole(string cls, string slotClass)
+    {
+        const string second = "<p>Năm ngoái, chi bộ đã kết nạp được ba đảng viên mới, đều là những thanh niên tích cực trong phong trào làm đường giao thông nông thôn.</p>" +
+                              "<p>Sau khi được kết nạp, các đảng viên trẻ tiếp tục được phân công theo dõi, giúp đỡ những gia đình khó khăn trong thôn, nhờ đó uy tín của chi bộ được nâng lên rõ rệt.</p>";
+        // Each column wraps its paragraphs in one inner block, and a slot sits between the columns.
+        var html = $"<html><head><title>{Title}</title></head><body><h1>{Title}</h1><section>" +
+                   $"<div class=\"{cls}\"><div class=\"inner\">{Body}</div></div><div class=\"{slotClass}\"><p>Quảng cáo</p></div>" +
+                   $"<div class=\"{cls}\"><div class=\"inner\">{second}</div></div></section><div class=\"box\"><p>Lịch cắt điện tuần tới.</p></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.StartsWith("Tối thứ Bảy, chi bộ thôn", text, StringComparison.Ordinal);
+        Assert.EndsWith("nâng lên rõ rệt.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lịch cắt điện", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("above-footer")]
     [InlineData("page-bottom")]
     [InlineData("site-header-wrap")]
