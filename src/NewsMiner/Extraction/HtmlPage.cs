@@ -41,6 +41,8 @@ internal sealed class HtmlPage
     {
         "script", "style", "noscript", "template", "svg", "iframe", "head", "meta", "link", "button", "select", "input",
         "textarea", "object", "embed", "canvas", "map", "video", "audio", "img", "picture", "source",
+        // Ruby annotations: the reading printed above the characters, not part of the sentence.
+        "rt", "rp",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)

@@ -149,6 +149,16 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("<ruby>東京<rt>とうきょう</rt></ruby>", "東京")]
+    [InlineData("<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>", "東京")]
+    public void Ruby_reading_is_not_part_of_the_sentence(string ruby, string plain)
+    {
+        var html = $"<html><body><h1>{Title}</h1><div class=\"noidung\">{Body}<p>Đoàn đại biểu của tỉnh đã đến {ruby} để học tập kinh nghiệm, gặp gỡ nhiều người.</p></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.Contains($"đã đến {plain} để học tập", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("above-footer")]
     [InlineData("page-bottom")]
     [InlineData("site-header-wrap")]
