@@ -43,6 +43,8 @@ public static class DropReasons
     public const string Popup = "popup";
     /// <summary>An advertising, affiliate or editorial disclaimer box.</summary>
     public const string Disclaimer = "disclaimer";
+    /// <summary>The reference list under a paper; its many commas must not make it outscore the text.</summary>
+    public const string References = "references";
 
     public const string EmptyPageError = "empty page: no article text found";
     public const string TransportErrorError = "transport error text instead of a page";
