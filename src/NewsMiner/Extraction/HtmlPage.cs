@@ -478,6 +478,18 @@ internal sealed class HtmlPage
         return chosen;
     }
 
+    // A sentence ends somewhere in the text: at its end, or before the next one ("Caption. Ảnh: X").
+    private static bool HoldsSentence(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or ')') return true;
+        for (var i = 0; i + 1 < t.Length; i++)
+        {
+            if (t[i] is '.' or '!' or '?' && char.IsWhiteSpace(t[i + 1])) return true;
+        }
+        return false;
+    }
+
     private double BaseScore(IElement e)
     {
         var score = e.LocalName switch
@@ -541,6 +553,11 @@ internal sealed class HtmlPage
             // "content-header" is chrome, a 2,000-character "entry-content comments-open" is the article.
             if (reason is not null && (!h.Positive || st.Text < 200)) return reason;
         }
+        // A caption that is only a name or a label ("Agentur X", "Ansicht von Süden") credits the picture; a
+        // caption that is a sentence describes it and stays with the text.
+        if ((e.LocalName == "figcaption" || HintMatch(Hints(e), "caption")) && StatsOf(e) is { Text: > 0 and < 60, HasBlockChild: false } &&
+            !HoldsSentence(e.TextContent))
+            return DropReasons.PhotoCredit;
         if (e.LocalName is "ul" or "ol" or "div" or "table" or "section")
         {
             if (StatsOf(e).Links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);

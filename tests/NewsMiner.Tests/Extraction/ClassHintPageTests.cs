@@ -159,6 +159,19 @@ public sealed class ClassHintPageTests
     }
 
     [Theory]
+    [InlineData("<figure><figcaption>Agentur Nord/Bildarchiv</figcaption></figure>", "Agentur Nord", false)]
+    [InlineData("<p class=\"wp-caption-text\">Ảnh tư liệu</p>", "Ảnh tư liệu", false)]
+    [InlineData("<figure><figcaption>Đảng viên trẻ dọn vệ sinh đường làng.</figcaption></figure>", "Đảng viên trẻ dọn vệ sinh đường làng.", true)]
+    [InlineData("<table><tr><td class=\"caption\">Một buổi sinh hoạt ở thôn. Ảnh: Lan Anh</td></tr></table>", "Một buổi sinh hoạt ở thôn. Ảnh: Lan Anh", true)]
+    [InlineData("<figure><figcaption>Các đảng viên trẻ của chi bộ thôn cùng dân quân dọn vệ sinh đường làng sáng Chủ nhật</figcaption></figure>", "cùng dân quân dọn vệ sinh", true)]
+    public void Caption_that_is_only_a_label_is_left_out_and_a_sentence_caption_stays(string block, string caption, bool kept)
+    {
+        var html = $"<html><body><h1>{Title}</h1><div class=\"noidung\">{Body}{block}<p>{Intruder}</p></div></body></html>";
+        var text = Extractor.ExtractHtml(html, null).Article!.Text;
+        Assert.Equal(kept, text.Contains(caption, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("above-footer")]
     [InlineData("page-bottom")]
     [InlineData("site-header-wrap")]
