@@ -13,7 +13,8 @@ namespace NewsMiner.Bench;
 /// decoded pages in the same run, and prints both tables with pages/s, beside AngleSharp's parse-only rate.
 /// Options: --no-readability, --worst N (list our N worst pages per set), --dump DIR (our texts), --passes N
 /// (timed passes, best kept; default 5: the first passes still run code the JIT has not optimised yet), --shared DIR,
-/// --loop N (only our extractor, N passes over the 181 pages: a workload for a profiler).
+/// --loop N (only our extractor, N passes over the 181 pages: a workload for a profiler), --misses FILE (for every
+/// missed "with" and present "without" snippet of the 990 pages: the elements around it and our drop reason).
 /// </summary>
 public sealed class ExtractionBenchmark : IBenchmark
 {
@@ -124,6 +125,8 @@ public sealed class ExtractionBenchmark : IBenchmark
             foreach (var (id, text) in aeOurs.Concat(teOurs)) await File.WriteAllTextAsync(Path.Combine(dump, id + ".txt"), text ?? "", ct);
         }
 
+        if (Option(args, "--misses") is { } missesFile) await WriteMisses(missesFile, tePages, teSnippets, teOurs, extractor, ct);
+
         Dictionary<string, string?>? aeRead = null, teRead = null;
         double readAeRate = 0, readTeRate = 0;
         if (withReadability)
@@ -168,6 +171,52 @@ public sealed class ExtractionBenchmark : IBenchmark
         }
         Console.WriteLine("\ncommand: dotnet run -c Release --project bench/NewsMiner.Bench -- extraction");
         return 0;
+    }
+
+    /// <summary>
+    /// One line per wrong snippet: page, FN/FP, the snippet's start, the innermost elements holding it (tag.class#id)
+    /// and the drop reason of the nearest of them we listed; a tab-separated table to sort and count by hand.
+    /// </summary>
+    private static async Task WriteMisses(string file, List<Page> pages, Dictionary<string, (string[] With, string[] Without)> snippets,
+        Dictionary<string, string?> ours, ArticleExtractor extractor, CancellationToken ct)
+    {
+        var parser = new HtmlParser();
+        var sb = new StringBuilder();
+        foreach (var p in pages)
+        {
+            var text = SnippetMetric.Squeeze(ours[p.Id] ?? "");
+            var wrong = snippets[p.Id].With.Where(w => !text.Contains(SnippetMetric.Squeeze(w), StringComparison.Ordinal)).Select(w => ("FN", w))
+                .Concat(snippets[p.Id].Without.Where(w => text.Contains(SnippetMetric.Squeeze(w), StringComparison.Ordinal)).Select(w => ("FP", w)))
+                .ToList();
+            if (wrong.Count == 0) continue;
+            var doc = parser.ParseDocument(p.Html);
+            var result = extractor.ExtractHtml(p.Html, Uri.TryCreate(p.Url, UriKind.Absolute, out var u) ? u : null);
+            foreach (var (kind, snippet) in wrong)
+            {
+                var needle = SnippetMetric.Squeeze(snippet);
+                // The body first: head scripts (JSON-LD) often repeat the text that matters.
+                AngleSharp.Dom.IElement? at = new[] { doc.Body, doc.DocumentElement }
+                    .FirstOrDefault(e => e is not null && SnippetMetric.Squeeze(e.TextContent).Contains(needle, StringComparison.Ordinal));
+                while (at?.Children.FirstOrDefault(c => SnippetMetric.Squeeze(c.TextContent).Contains(needle, StringComparison.Ordinal)) is { } inner) at = inner;
+                var path = new List<string>();
+                string? reason = null;
+                for (var e = at; e is not null && path.Count < 7; e = e.ParentElement)
+                {
+                    var cls = e.GetAttribute("class");
+                    var id = e.GetAttribute("id");
+                    path.Add(e.LocalName + (string.IsNullOrWhiteSpace(cls) ? "" : "." + string.Join('.', cls.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))) + (string.IsNullOrWhiteSpace(id) ? "" : "#" + id.Trim()));
+                    if (reason is null)
+                    {
+                        var start = SnippetMetric.Squeeze(e.TextContent);
+                        reason = result.Dropped.FirstOrDefault(d => d.Text.Length >= 12 && start.StartsWith(SnippetMetric.Squeeze(d.Text)[..Math.Min(40, SnippetMetric.Squeeze(d.Text).Length)], StringComparison.Ordinal))?.Reason;
+                    }
+                }
+                var shown = needle.Length > 60 ? needle[..60] : needle;
+                sb.Append(p.Id).Append('\t').Append(kind).Append('\t').Append(at is null ? "NOTFOUND" : reason ?? "-").Append('\t')
+                    .Append(string.Join(" < ", path)).Append('\t').Append(shown.Replace('\t', ' ').Replace('\n', ' ')).Append('\n');
+            }
+        }
+        await File.WriteAllTextAsync(file, sb.ToString(), ct);
     }
 
     private static double BestRate(int pages, int passes, Action pass)

@@ -11,7 +11,7 @@ namespace NewsMiner.Extraction;
 public sealed class ArticleExtractor
 {
     /// <summary>Stored with every article so re-extraction with a newer extractor can be told apart.</summary>
-    public const string Version = "generic-0.2";
+    public const string Version = "generic-0.3";
 
     private readonly ExtractionOptions options;
     private readonly ExtractionLexicon lexicon;

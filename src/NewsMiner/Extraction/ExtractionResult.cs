@@ -35,6 +35,16 @@ public static class DropReasons
     public const string CookieNotice = "cookie_notice";
     /// <summary>The "about the author" box under a post: a biography, not the article.</summary>
     public const string AuthorBox = "author_box";
+    /// <summary>The photographer or agency under a picture ("Foto: ..."): it names the picture's source, not the story's.</summary>
+    public const string PhotoCredit = "photo_credit";
+    /// <summary>A newsletter or subscription box inside or after the article.</summary>
+    public const string Newsletter = "newsletter";
+    /// <summary>An overlay shown over the page (a popup plugin's box), not part of the article.</summary>
+    public const string Popup = "popup";
+    /// <summary>An advertising, affiliate or editorial disclaimer box.</summary>
+    public const string Disclaimer = "disclaimer";
+    /// <summary>The reference list under a paper; its many commas must not make it outscore the text.</summary>
+    public const string References = "references";
 
     public const string EmptyPageError = "empty page: no article text found";
     public const string TransportErrorError = "transport error text instead of a page";

@@ -41,6 +41,8 @@ internal sealed class HtmlPage
     {
         "script", "style", "noscript", "template", "svg", "iframe", "head", "meta", "link", "button", "select", "input",
         "textarea", "object", "embed", "canvas", "map", "video", "audio", "img", "picture", "source",
+        // Ruby annotations: the reading printed above the characters, not part of the sentence.
+        "rt", "rp",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -63,6 +65,7 @@ internal sealed class HtmlPage
         public int OwnCommas;
         public bool HasBlockChild;
         public bool Unlikely;
+        public bool ChromeNamed;
     }
 
     private readonly ExtractionLexicon lexicon;
@@ -87,7 +90,26 @@ internal sealed class HtmlPage
         this.previewChars = previewChars;
         dates = new DateLineReader(lexicon);
         document = new HtmlParser().ParseDocument(HtmlPrefilter.Strip(html));
-        if (document.DocumentElement is { } root) Measure(root, inLink: false, visible: true, unlikelyAbove: false);
+        if (document.DocumentElement is { } root)
+        {
+            Measure(root, inLink: false, visible: true, unlikelyAbove: false);
+            // A wrapper named like chrome ("above-footer", "page-bottom") that holds most of the page's text is
+            // layout, not chrome: its paragraphs vote again. Rare, so the second walk runs only then.
+            var total = document.Body is { } body ? StatsOf(body).Text : 0;
+            foreach (var wrapper in chromeRoots)
+            {
+                if (total > 0 && StatsOf(wrapper).Text * 2 >= total) MarkUnlikely(wrapper, unlikelyAbove: false, layout: wrapper);
+            }
+        }
+    }
+
+    private readonly List<IElement> chromeRoots = [];
+
+    private void MarkUnlikely(IElement e, bool unlikelyAbove, IElement? layout)
+    {
+        if (!stats.TryGetValue(e, out var st)) return;
+        st.Unlikely = unlikelyAbove || (st.ChromeNamed && e != layout);
+        foreach (var child in e.Children) MarkUnlikely(child, st.Unlikely, null);
     }
 
     private static readonly Stats Empty = new();
@@ -125,7 +147,9 @@ internal sealed class HtmlPage
         if (Invisible.Contains(name) || IsHidden(e)) visible = false;
         if (visible)
         {
-            st.Unlikely = unlikelyAbove || (name is not ("body" or "html" or "article" or "main") && HintsOf(e) is { ChromeNamed: true, Positive: false });
+            st.ChromeNamed = name is not ("body" or "html" or "article" or "main") && HintsOf(e) is { ChromeNamed: true, Positive: false };
+            st.Unlikely = unlikelyAbove || st.ChromeNamed;
+            if (st.ChromeNamed && !unlikelyAbove) chromeRoots.Add(e);
             orderIndex[e] = order.Count;
             order.Add(e);
         }
@@ -276,7 +300,8 @@ internal sealed class HtmlPage
         if (document.Body is null) return [];
         this.relaxed = relaxed;
         var roots = PickContent(document.Body);
-        roots.InsertRange(0, LeadAbove(roots[0]));
+        // A deck that the body repeats as a paragraph is read there, in its place.
+        roots.InsertRange(0, LeadAbove(roots[0]).Where(l => !roots.Any(r => HoldsLine(r, VietnameseText.Normalize(l.TextContent).Trim()))).ToList());
         var sb = new StringBuilder();
         foreach (var root in roots)
         {
@@ -335,7 +360,9 @@ internal sealed class HtmlPage
     {
         for (var (a, level) = (e, 0); a is not null && level < 4 && !a.Contains(first); a = a.ParentElement, level++)
         {
-            if (a.LocalName is "figure" or "figcaption" or "blockquote" or "header" && level > 0) return false;
+            // The header box holds the date and byline paragraphs; a deck heading there is still the deck.
+            if (level > 0 && (a.LocalName is "figure" or "figcaption" or "blockquote" || (a.LocalName == "header" && e.LocalName is not ("h2" or "h3"))))
+                return false;
             var hints = Hints(a);
             if (hints.Length == 0) continue;
             if (lexicon.LeadHints.Any(h => HintMatch(hints, h))) return true;
@@ -359,19 +386,39 @@ internal sealed class HtmlPage
             h1 = i;
             break;
         }
+        // Templates that set the headline as an h2/h3 (news modules): the heading that reads as the page's title.
+        if (h1 < 0 && PageTitleKey() is { Length: >= 10 } titleKey)
+        {
+            for (var i = at - 1; i >= 0 && i >= at - 80; i--)
+            {
+                if (order[i].LocalName is not ("h2" or "h3")) continue;
+                var key = VietnameseText.FoldKey(VietnameseText.Normalize(order[i].TextContent));
+                if (key.Length < 10 || !(key == titleKey || titleKey.StartsWith(key + " ", StringComparison.Ordinal))) continue;
+                h1 = i;
+                break;
+            }
+        }
         if (h1 < 0) return lead;
         for (var i = h1 + 1; i < at; i++)
         {
             var e = order[i];
             if (e.Contains(first) || lead.Any(l => l.Contains(e))) continue;
             var st = StatsOf(e);
-            var leaf = e.LocalName == "p" || (e.LocalName is "div" && !st.HasBlockChild);
+            // A deck is often set as an h2 under the headline ("subheadline", "article-deck"): a sentence, so long.
+            var leaf = e.LocalName is "p" or "h2" or "h3" || (e.LocalName is "div" && !st.HasBlockChild);
             if (!leaf || st.Text < 60 || LinkDensity(e) > 0.2 || SkipReason(e) is not null) continue;
             if (e.ParentElement is { } parent && !parent.Contains(first) && SkipReason(parent) is not null) continue;
             if (LeadKind(e, first) == false) continue;
             lead.Add(e);
         }
         return lead;
+    }
+
+    /// <summary>The folded og:title or &lt;title&gt; without a site suffix, or null.</summary>
+    private string? PageTitleKey()
+    {
+        var title = Meta("meta[property='og:title']") ?? headTitle;
+        return string.IsNullOrWhiteSpace(title) ? null : VietnameseText.FoldKey(StripSiteSuffix(VietnameseText.Normalize(title)));
     }
 
     private List<IElement> PickContent(IElement body)
@@ -411,6 +458,10 @@ internal sealed class HtmlPage
                 break;
             }
         }
+        // A block that is its parent's only child stands for the parent: the article's other parts are the
+        // parent's siblings (a story split into several columns of one class), Readability's climb.
+        while (top.ParentElement is { } only && only != body && only.ChildElementCount == 1)
+            top = only;
         var threshold = Math.Max(10, topScore * 0.2);
         var parent = top.ParentElement;
         if (parent is null) return [top];
@@ -425,6 +476,18 @@ internal sealed class HtmlPage
             else if (sibling.LocalName == "p" && LinkDensity(sibling) < 0.25 && StatsOf(sibling).Text > 80) chosen.Add(sibling);
         }
         return chosen;
+    }
+
+    // A sentence ends somewhere in the text: at its end, or before the next one ("Caption. Ảnh: X").
+    private static bool HoldsSentence(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '"' or '”' or ')') return true;
+        for (var i = 0; i + 1 < t.Length; i++)
+        {
+            if (t[i] is '.' or '!' or '?' && char.IsWhiteSpace(t[i + 1])) return true;
+        }
+        return false;
     }
 
     private double BaseScore(IElement e)
@@ -490,6 +553,11 @@ internal sealed class HtmlPage
             // "content-header" is chrome, a 2,000-character "entry-content comments-open" is the article.
             if (reason is not null && (!h.Positive || st.Text < 200)) return reason;
         }
+        // A caption that is only a name or a label ("Agentur X", "Ansicht von Süden") credits the picture; a
+        // caption that is a sentence describes it and stays with the text.
+        if ((e.LocalName == "figcaption" || HintMatch(Hints(e), "caption")) && StatsOf(e) is { Text: > 0 and < 60, HasBlockChild: false } &&
+            !HoldsSentence(e.TextContent))
+            return DropReasons.PhotoCredit;
         if (e.LocalName is "ul" or "ol" or "div" or "table" or "section")
         {
             if (StatsOf(e).Links >= 3 && LinkDensity(e) > 0.5) return LinkBlockReason(e);
