@@ -1238,14 +1238,8 @@ public sealed partial class FigureMiner
         }
 
         /// <summary>"đảng viên" stands between the two tokens (the clause before a number).</summary>
-        private bool ClauseNamesMembers(int from, int to)
-        {
-            for (var t = Math.Max(0, from); t + 1 < to && t + 1 < tokens.Count; t++)
-            {
-                if (tokens[t].Text == "đảng" && tokens[t + 1].Text == "viên") return true;
-            }
-            return false;
-        }
+        private bool ClauseNamesMembers(int from, int to) =>
+            from < to && ContainsWord(new TextSpan(tokens[from].Start, tokens[to - 1].End - tokens[from].Start), "đảng viên");
 
         private bool ContainsWord(TextSpan sentence, string phrase) =>
             key.AsSpan(sentence.Start, sentence.Length).IndexOf(phrase, StringComparison.Ordinal) >= 0;
