@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using NewsMiner.Crawling;
 
@@ -18,4 +19,31 @@ internal static class FrontierColumns
         "failed" => FrontierState.Failed,
         _ => throw new StoreException($"Unknown frontier state '{s}'"),
     };
+
+    /// <summary>The columns a finished fetch writes: state, HTTP status, error class and message.</summary>
+    public static (string State, int? Status, string? ErrorClass, string? Message) OfOutcome(CrawlOutcome? outcome) => outcome switch
+    {
+        FetchFailure f => ("failed", f.Status, f.ErrorClass, f.Message),
+        FetchedPage p => ("done", p.Status, null, null),
+        UnchangedPage u => ("done", u.Status, null, null),
+        _ => ("done", null, null, "redirects to a page fetched under its own URL"),
+    };
+
+    /// <summary>Per source: first run, totals, the latest run's end and counts (read by <see cref="ReadSourceStatus"/>).</summary>
+    public const string SourceStatusSql = """
+        SELECT r.source, max(r.started_at), sum(r.pages), sum(r.new_articles), max(r.last_new_article_at),
+            (SELECT finished_at FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
+            (SELECT pages FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
+            (SELECT new_articles FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1)
+        FROM source_runs r GROUP BY r.source ORDER BY r.source
+        """;
+
+    /// <summary>One row of <see cref="SourceStatusSql"/>; sums come back as long in SQLite and numeric in PostgreSQL.</summary>
+    public static SourceStatus ReadSourceStatus(DbDataReader r) =>
+        new(r.GetString(0), ParseTime(Text(r, 1)), ParseTime(Text(r, 5)), Count(r, 6), Count(r, 7), Count(r, 2), Count(r, 3),
+            ParseTime(Text(r, 4)), new Dictionary<string, long>());
+
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static long Count(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
 }

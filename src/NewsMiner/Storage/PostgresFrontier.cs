@@ -338,13 +338,7 @@ public sealed class PostgresFrontier : IDurableFrontier
         await using var conn = await _db.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
         await InsertLinksAsync(conn, tx, links, ct).ConfigureAwait(false);
-        var (state, status, errorClass, message) = outcome switch
-        {
-            FetchFailure f => ("failed", f.Status, f.ErrorClass, f.Message),
-            FetchedPage p => ("done", p.Status, (string?)null, (string?)null),
-            UnchangedPage u => ("done", u.Status, null, null),
-            _ => ("done", (int?)null, null, "redirects to a page fetched under its own URL"),
-        };
+        var (state, status, errorClass, message) = FrontierColumns.OfOutcome(outcome);
         var page = outcome as FetchedPage;
         var fetchedMs = (outcome?.FetchedAt ?? _options.Clock.GetUtcNow()).ToUnixTimeMilliseconds();
         // An unchanged page keeps the validators and hash of the fetch that produced them.
@@ -404,20 +398,12 @@ public sealed class PostgresFrontier : IDurableFrontier
     {
         var list = new List<SourceStatus>();
         await using var conn = await _db.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using (var cmd = Cmd(conn, null, """
-            SELECT r.source, max(r.started_at), sum(r.pages), sum(r.new_articles), max(r.last_new_article_at),
-                (SELECT finished_at FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
-                (SELECT pages FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
-                (SELECT new_articles FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1)
-            FROM source_runs r GROUP BY r.source ORDER BY r.source
-            """))
+        await using (var cmd = Cmd(conn, null, FrontierColumns.SourceStatusSql))
         await using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                list.Add(new SourceStatus(r.GetString(0), FrontierColumns.ParseTime(Str(r, 1)), FrontierColumns.ParseTime(Str(r, 5)), Convert.ToInt64(r.GetValue(6), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(r.GetValue(7), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), FrontierColumns.ParseTime(Str(r, 4)), new Dictionary<string, long>()));
+                list.Add(FrontierColumns.ReadSourceStatus(r));
             }
         }
         for (var i = 0; i < list.Count; i++)

@@ -48,19 +48,9 @@ public class CrawlKillRestartTests(ITestOutputHelper output)
         }
     }
 
-    private Process StartCrawl(string db, Uri start, string workDir)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "newsminer.dll"), "crawl", "--db", db, "--start", start.AbsoluteUri,
-                     "--delay-ms", "0", "--max-pages", "5000", "--quiet", "--ignore-robots" })
-            psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("out: " + e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("err: " + e.Data); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private Process StartCrawl(string db, Uri start, string workDir) =>
+        CliProcess.Start(workDir, ["crawl", "--db", db, "--start", start.AbsoluteUri, "--delay-ms", "0", "--max-pages", "5000", "--quiet", "--ignore-robots"],
+            line => output.WriteLine("out: " + line), line => output.WriteLine("err: " + line));
 
     /// <summary>Paths of the article pages the frontier holds as done.</summary>
     private static HashSet<string> DonePaths(string db)

@@ -24,18 +24,8 @@ public sealed class CrawlStopAndScheduleTests(ITestOutputHelper output) : IDispo
 
     public void Dispose() => _dir.Dispose();
 
-    private Process StartCli(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir.Path };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsminer.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("out: " + e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("err: " + e.Data); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private Process StartCli(params string[] args) =>
+        CliProcess.Start(_dir.Path, args, line => output.WriteLine("out: " + line), line => output.WriteLine("err: " + line));
 
     private long CountOrZero(string sql)
     {

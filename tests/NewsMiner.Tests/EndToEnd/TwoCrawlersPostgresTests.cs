@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NewsMiner.Tests.Crawling;
 using NewsMiner.Tests.Storage;
+using NewsMiner.Tests.Support;
 using Npgsql;
 using Xunit;
 using Xunit.Abstractions;
@@ -44,21 +45,15 @@ public partial class TwoCrawlersPostgresTests(ITestOutputHelper output)
 
     private Run StartCrawl(string db, Uri start, string name)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "newsminer.dll"), "crawl", "--db", db, "--start", start.AbsoluteUri,
-                     "--delay-ms", "5", "--max-pages", "5000", "--quiet", "--ignore-robots" })
-            psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
         var lines = new List<string>();
-        p.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (lines) lines.Add(e.Data);
-            output.WriteLine($"{name} out: {e.Data}");
-        };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine($"{name} err: {e.Data}"); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
+        var p = CliProcess.Start(AppContext.BaseDirectory,
+            ["crawl", "--db", db, "--start", start.AbsoluteUri, "--delay-ms", "5", "--max-pages", "5000", "--quiet", "--ignore-robots"],
+            line =>
+            {
+                lock (lines) lines.Add(line);
+                output.WriteLine($"{name} out: {line}");
+            },
+            line => output.WriteLine($"{name} err: {line}"));
         return new Run(p, lines);
     }
 
