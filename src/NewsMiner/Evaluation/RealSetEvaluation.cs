@@ -39,7 +39,7 @@ public sealed class RealSetEvaluation(NewsPipeline pipeline, ArticleExtractor ex
 {
     public RealCaseResult Score(RealCase c, string text)
     {
-        var page = pipeline.Process(text, null, isHtml: false, c.SiteProvince, c.Published);
+        var page = pipeline.Process(text, Uri.TryCreate(c.Url, UriKind.Absolute, out var url) ? url : null, isHtml: false, c.SiteProvince, c.Published);
         var figures = page.Mining?.Figures ?? [];
         var score = FigureScorer.Score(c.Id, figures, c.Figures);
         return new RealCaseResult(c, text, score, MissOutcomes.Classify(score, figures), ExtractDate(text), figures);

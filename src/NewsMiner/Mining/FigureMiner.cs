@@ -70,6 +70,7 @@ public sealed partial class FigureMiner
     public MiningResult Mine(string text, MiningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (context.Published is null && rules.EventDates.Infer(text) is { } eventDate) context = context with { Published = eventDate };
         var doc = new Document(this, text, context);
         return doc.Run();
     }
@@ -860,6 +861,8 @@ public sealed partial class FigureMiner
                     {
                         var inside = placeMentions.FirstOrDefault(p => p.Start >= anchor.Start && p.Start + p.Length <= anchor.End) ?? PlaceAfterInChain(anchor);
                         var baseLocality = inside is not null ? miner.places.ToLocality(inside) : LastPlaceBefore(anchor.Start, 3) ?? subject;
+                        // Blocks and "… tỉnh" units sit under the province: no district, whatever place came before.
+                        if (inside is null && miner.rules.UnitNames.IsProvinceLevel(anchor.UnitName!)) baseLocality = Truncate(baseLocality, 1);
                         return baseLocality with { Unit = anchor.UnitName };
                     }
                 default:
@@ -1357,7 +1360,9 @@ public sealed partial class FigureMiner
             {
                 var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
                 // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
-                if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text))) break;
+                // "Trường Cao đẳng Y tế Cần Thơ", "Tổng công ty cao su Đồng Nai": one or two lower-case words between
+                // capitalised ones are inside the name.
+                if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text)) && !LowerCaseInsideName(t)) break;
                 if (runsOverLowerCase && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { } place)
                 {
                     // "Đảng ủy Khối các cơ quan tỉnh Lạng Sơn": the type word belongs to the unit, the place to its locality.
@@ -1376,9 +1381,29 @@ public sealed partial class FigureMiner
                 if (t < tokens.Count && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { TypeWord: { Length: > 0 } tw } && !tw.Contains(' '))
                     end = tokens[t].End;
             }
+            // "Đảng bộ Quân sự tỉnh kết nạp ...": a bare level word with no place name after it ends the unit's name.
+            var endToken = TokenBefore(end) + 1;
+            var levelEnd = endToken < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[endToken].Text) ? endToken + 1
+                : endToken + 1 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[endToken].Text + " " + tokens[endToken + 1].Text) ? endToken + 2
+                : -1;
+            if (levelEnd > 0 && !(levelEnd < tokens.Count && tokens[levelEnd].IsWord && char.IsUpper(text[tokens[levelEnd].Start])))
+                end = tokens[levelEnd - 1].End;
             var name = text[start..end];
-            name = char.ToUpperInvariant(name[0]) + name[1..];
+            name = miner.rules.UnitNames.Canonical(char.ToUpperInvariant(name[0]) + name[1..]);
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
+        }
+
+        /// <summary>Token <paramref name="t"/> starts at most two lower-case words, none a stop word, followed by a capitalised word.</summary>
+        private bool LowerCaseInsideName(int t)
+        {
+            for (var i = t; i < Math.Min(tokens.Count, t + 3); i++)
+            {
+                if (!tokens[i].IsWord) return false;
+                var first = text[tokens[i].Start];
+                if (char.IsUpper(first)) return i > t;
+                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text)) return false;
+            }
+            return false;
         }
 
         private Locality FindSubject(LocalityContext localityContext)
