@@ -334,7 +334,9 @@ public sealed partial class FigureMiner
             {
                 var anchor = NearestAnchorLeft(n.Start, sentence.Start);
                 var anchorIsClose = anchor is not null && TokenBefore(n.Start) - TokenBefore(anchor.End) <= 3;
-                head ??= anchorIsClose && drafts.Count > 0 && drafts[^1].SentenceIndex >= sentenceIndex - 1 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) ? drafts[^1] : null;
+                // A count never inherits a percentage's metric: "… kết nạp 120 ĐV, đạt 110,5%. Huyện X kết nạp 98".
+                var lastCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
+                head ??= anchorIsClose && lastCount is not null && lastCount.SentenceIndex >= sentenceIndex - 1 && SameParagraph(lastCount.SentenceIndex, sentenceIndex) ? lastCount : null;
                 if (head is not null && (anchorIsClose || breakdown))
                 {
                     // A breakdown: "toàn tỉnh kết nạp 310, trong đó TP Thái Nguyên 60, TX Phổ Yên 38".
@@ -559,6 +561,14 @@ public sealed partial class FigureMiner
                 return;
             }
             var attainmentRight = Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 5));
+            if (Has("membership_rate", clauseStart, numberToken) || Has("membership_rate", rightStart, Math.Min(rightEnd, rightStart + 8))
+                || (EndsAt(numberToken, "rate_verb", Math.Max(leftStart, numberToken - 4)) && !attainmentRight))
+            {
+                // "kết nạp 91 đảng viên, bằng 6,85%", "tỷ lệ phát triển đảng viên mới đạt 7% so với tổng số đảng viên đầu
+                // năm": admissions as a rate of the membership or population are not figures of schema v1.
+                Reject(n, "admissions or members as a rate of the membership or population");
+                return;
+            }
             var attainmentVerb = Has("attainment_verb", Math.Max(leftStart, numberToken - 3), numberToken);
             // "hoàn thành 87% kế hoạch kết nạp đảng viên": the target after the number may name the admissions itself.
             var admissionContext = Has("admission", TokenAt(sentence.Start), numberToken)
@@ -871,8 +881,17 @@ public sealed partial class FigureMiner
                         var unit = anchors.LastOrDefault(a => a.Kind == AnchorKind.Unit && a.End <= anchor.Start);
                         return unit is not null ? LocalityOf(unit) : subject;
                     }
+                    if (anchor.Level == 2 && IsCityWord(anchor) && miner.places.IsCityProvince(subject.Province ?? context.SiteProvince, context.Published)
+                        && LastPlaceBefore(anchor.Start, 2, exactLevel: true) is null)
+                        return Truncate(subject, 1); // "toàn Đảng bộ thành phố" on a Cần Thơ page: the city is the province.
                     return LastPlaceBefore(anchor.Start, anchor.Level, exactLevel: true) ?? Truncate(subject, anchor.Level);
             }
+        }
+
+        private bool IsCityWord(Anchor anchor)
+        {
+            var words = key[anchor.Start..anchor.End];
+            return words.Contains(VietnameseText.ToneKey("thành phố"), StringComparison.Ordinal) || words.Contains(VietnameseText.ToneKey("thành ủy"), StringComparison.Ordinal);
         }
 
         private Locality? LastPlaceBefore(int position, int level, bool exactLevel = false)
