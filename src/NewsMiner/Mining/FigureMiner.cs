@@ -265,6 +265,13 @@ public sealed partial class FigureMiner
 
             if (IsYearLike(n) && unitClass == UnitClass.None) { Reject(n, "year"); return; }
 
+            if (unitClass == UnitClass.Person && unitPhrase == "đảng viên" && EndsAt(qualifierFirst, "represents", Math.Max(clauseStart, qualifierFirst - 3)))
+            {
+                // "349 đại biểu đại diện cho trên 48.500 đảng viên": the delegates stand for the whole membership.
+                Emit(sentenceIndex, sentence, n, Metric.TotalMembers, null, 0.85, times, leftStart, qualifierFirst, rightStart, rightEnd, null, null, n.Value);
+                return;
+            }
+
             var rightClauseEnd = rightStart;
             while (rightClauseEnd < rightEnd && tokens[rightClauseEnd].Text is not ("," or ";" or ".")) rightClauseEnd++;
             var outsideRight = Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1)));
