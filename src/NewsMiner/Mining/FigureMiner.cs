@@ -70,7 +70,9 @@ public sealed partial class FigureMiner
     public MiningResult Mine(string text, MiningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (context.Published is null && rules.EventDates.Infer(text) is { } eventDate) context = context with { Published = eventDate };
+        // The headline may hold the lead's date when a passage opens with it; it is read before the body.
+        if (context.Published is null && rules.EventDates.Infer(context.Title is { Length: > 0 } title ? title + "\n" + text : text) is { } eventDate)
+            context = context with { Published = eventDate };
         var doc = new Document(this, text, context);
         return doc.Run();
     }

@@ -111,7 +111,8 @@ public sealed class MinerRules
                 .OrderByDescending(a => a.Item1.Length).ToList(),
             UnitNames = ReadUnitNames(root.GetProperty("units")),
             EventDates = new EventDates(ReadStrings(Required(time, "event_lead")), ReadStrings(Required(time, "congress")),
-                ReadStrings(Required(time, "congress_not_after"))),
+                ReadStrings(Required(time, "congress_not_after")),
+                Required(time, "undated_year").EnumerateArray().Select(u => (u.GetProperty("regex").GetString()!, u.GetProperty("add_years").GetInt32())).ToList()),
         };
     }
 
