@@ -298,10 +298,14 @@ public sealed partial class FigureMiner
             // clause says what it counts ("..., góp phần nâng tổng số đảng viên lên 8.201").
             var ownCue = Has("admission", leftStart, qualifierFirst) || Has("target", leftStart, qualifierFirst)
                 || Has("stock_raised", leftStart, qualifierFirst) || Has("strong_stock", leftStart, qualifierFirst);
+            // "Trong đó, có 10 đảng viên nữ; 24 đảng viên người dân tộc thiểu số": a sentence that opens with the cue is
+            // a breakdown in every clause.
             var breakdown = Has("breakdown", leftStart, qualifierFirst)
-                || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst));
+                || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst))
+                || (!ownCue && Has("breakdown", sentenceFirst, Math.Min(qualifierFirst, sentenceFirst + 3)));
+            var previousCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
             Draft? head = sentenceDrafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric)) is { } countHead ? countHead
-                : breakdown && drafts.Count > 0 && drafts[^1].SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? drafts[^1]
+                : breakdown && previousCount is not null && previousCount.SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? previousCount
                 : null;
 
             if (unitClass == UnitClass.None)
@@ -487,6 +491,9 @@ public sealed partial class FigureMiner
             // "312 quần chúng được học lớp nhận thức về Đảng". The nearest course marker names the course.
             var clauseEnd = rightStart;
             while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
+            // "Trong số đảng viên mới kết nạp có 930 đảng viên nữ": part of the admissions, whatever the sentence before counted.
+            if (segment is not null && Has("of_new_members", sentenceFirst, numberToken) && !Has("target", sentenceFirst, numberToken))
+                return new Decision(Metric.NewMembers, segment, 0.85);
             var course = CourseKind(unitPhrase, unitClass, leftStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
 
