@@ -403,6 +403,12 @@ public sealed partial class FigureMiner
                 Reject(n, "a quota per unnamed organisation");
                 return;
             }
+            if (unitClass is UnitClass.Cell or UnitClass.Org && EndsAt(qualifierFirst, "org_founding", Math.Max(leftStart, qualifierFirst - 4)))
+            {
+                // "giải thể 5 chi bộ", "thành lập mới 8 chi bộ": organisations that are the object of an action (schema v1).
+                Reject(n, "organisations founded, merged or dissolved, not a count of an organisation's own");
+                return;
+            }
             Decision? decision = unitClass switch
             {
                 UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
@@ -1030,6 +1036,8 @@ public sealed partial class FigureMiner
             var result = new List<Figure>();
             foreach (var d in drafts)
             {
+                // "Toàn tỉnh kết nạp hơn 4 ngàn đảng viên" over a body that says 4.022: the headline restates a body fact.
+                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && o.Figure.Metric == d.Figure.Metric && Restates(d.Figure, o.Figure))) continue;
                 // A single named group counts as the minorities only when no all-minorities count is given (schema v1).
                 if (d.NamedGroup && drafts.Any(o => !o.NamedGroup && o.Figure.Segment == "dan_toc_thieu_so" && o.Figure.Metric == d.Figure.Metric
                         && o.Figure.Locality == d.Figure.Locality && o.Figure.Period == d.Figure.Period)) continue;
@@ -1040,6 +1048,27 @@ public sealed partial class FigureMiner
                 if (seen.Add(k)) result.Add(f);
             }
             return result;
+        }
+
+        /// <summary>Headlines and teaser lines: a whole line, short, with no sentence-final punctuation.</summary>
+        private const int MaxHeadlineChars = 160;
+
+        private bool IsHeadline(Draft d)
+        {
+            var s = sentences[d.SentenceIndex];
+            var lineStart = s.Start == 0 || text[s.Start - 1] == '\n';
+            var end = s.Start + s.Length;
+            var lineEnd = end >= text.Length || text[end] == '\n' || text.IndexOf('\n', end) is var nl && nl >= 0 && text[end..nl].Trim().Length == 0;
+            var line = text.Substring(s.Start, s.Length).TrimEnd();
+            return lineStart && lineEnd && line.Length <= MaxHeadlineChars && line.Length > 0 && line[^1] is not ('.' or ';' or ':');
+        }
+
+        /// <summary>The same value, or a headline's rounded or qualified value within 15% of the body's.</summary>
+        private static bool Restates(Figure headline, Figure body)
+        {
+            if (headline.Value == body.Value) return true;
+            var rounded = headline.Qualifier != Qualifier.Exact || headline.Value % 100 == 0;
+            return rounded && body.Value > 0 && Math.Abs(headline.Value - body.Value) / body.Value <= 0.15m;
         }
 
         // ---------------------------------------------------------------- lexical helpers
