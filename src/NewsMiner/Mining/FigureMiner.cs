@@ -937,6 +937,11 @@ public sealed partial class FigureMiner
 
         private Anchor? AttachedRight(int rightStart, int rightEnd)
         {
+            // "7 học sinh Trường THPT Trị An được kết nạp": the people's own unit follows their noun.
+            if (anchors.FirstOrDefault(a => a.Start >= tokens[Math.Min(rightStart, tokens.Count - 1)].Start) is { Kind: AnchorKind.Unit } unitAfter
+                && TokenAt(unitAfter.Start) is var unitToken && unitToken >= rightStart && unitToken - rightStart <= 3 && unitToken < rightEnd
+                && Enumerable.Range(rightStart, unitToken - rightStart).All(t => tokens[t].IsWord))
+                return unitAfter;
             for (var t = rightStart; t < rightEnd; t++)
             {
                 if (hitsAt[t] is not { } hits) continue;
@@ -1387,7 +1392,22 @@ public sealed partial class FigureMiner
                 kept.Add(a);
             }
             anchors.Clear();
-            anchors.AddRange(kept);
+            for (var i = 0; i < kept.Count; i++) anchors.Add(WithEarlierFullName(kept, i));
+        }
+
+        /// <summary>"Đảng ủy Khối" after "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh": the short name is the same unit.</summary>
+        private static Anchor WithEarlierFullName(List<Anchor> kept, int index)
+        {
+            var a = kept[index];
+            if (a.Kind != AnchorKind.Unit || a.UnitName is not { } name) return a;
+            var key = VietnameseText.ToneKey(name) + " ";
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (kept[i] is { Kind: AnchorKind.Unit, UnitName: { } earlier } && earlier.Length > name.Length
+                    && VietnameseText.ToneKey(earlier).StartsWith(key, StringComparison.Ordinal))
+                    return a with { UnitName = earlier };
+            }
+            return a;
         }
 
         private bool IsRefBlocked(PhraseHit h)
@@ -1427,6 +1447,8 @@ public sealed partial class FigureMiner
                 // "Trường Cao đẳng Y tế Cần Thơ", "Tổng công ty cao su Đồng Nai": one or two lower-case words between
                 // capitalised ones are inside the name.
                 if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text)) && !LowerCaseInsideName(t)) break;
+                // "Đảng ủy Khối Doanh nghiệp tỉnh ngày 01/9": a block's name ends with its level word.
+                if (runsOverLowerCase && count > 0 && miner.rules.UnitNames.IsLevelWord(tokens[t - 1].Text) && !char.IsUpper(text[tokens[t].Start])) break;
                 if (runsOverLowerCase && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { } place)
                 {
                     // "Đảng ủy Khối các cơ quan tỉnh Lạng Sơn": the type word belongs to the unit, the place to its locality.

@@ -99,8 +99,9 @@ public sealed class MinerRules
         AddList(UnitHeadKind, root.GetProperty("units").GetProperty("heads"));
         // "Đảng bộ Trường Cao đẳng …": an institution head after a party prefix is one head, so the name starts there.
         var prefixes = ReadStrings(Required(root.GetProperty("units"), "party_prefixes"));
-        foreach (var head in lists[UnitHeadKind].Where(h => !prefixes.Any(p => h.StartsWith(p, StringComparison.Ordinal)) && !h.StartsWith("chi bộ", StringComparison.Ordinal)).ToList())
-            phrases.AddRange(prefixes.Select(p => (UnitHeadKind, p + " " + head)));
+        var cellPrefix = Required(root.GetProperty("units"), "cell_prefix").GetString() ?? "";
+        foreach (var head in InstitutionHeads(lists[UnitHeadKind], prefixes, cellPrefix))
+            phrases.AddRange(prefixes.Append(cellPrefix).Select(p => (UnitHeadKind, p + " " + head)));
 
         return new MinerRules(new PhraseIndex(phrases), segments.ToFrozenSet(StringComparer.Ordinal), lists,
             ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")))
@@ -116,12 +117,19 @@ public sealed class MinerRules
         };
     }
 
+    /// <summary>Heads of host institutions: the unit heads that start with no party or cell word ("trường thpt", "công an").</summary>
+    private static List<string> InstitutionHeads(IEnumerable<string> heads, IReadOnlyList<string> partyPrefixes, string cellPrefix) =>
+        heads.Where(h => !partyPrefixes.Any(p => h.StartsWith(p, StringComparison.Ordinal)) && !h.StartsWith(cellPrefix, StringComparison.Ordinal)).ToList();
+
     private static UnitNames ReadUnitNames(JsonElement units) => new(
         ReadStrings(Required(units, "level_words")),
         ReadStrings(Required(units, "party_prefixes")),
         Required(units, "block_word").GetString() ?? "",
         Required(units, "expansions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
-        ReadStrings(Required(units, "province_level")));
+        ReadStrings(Required(units, "province_level")),
+        Required(units, "short_forms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
+        Required(units, "cell_prefix").GetString() ?? "",
+        InstitutionHeads(ReadStrings(Required(units, "heads")), ReadStrings(Required(units, "party_prefixes")), Required(units, "cell_prefix").GetString() ?? ""));
 
     private static JsonElement Required(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value)
