@@ -419,7 +419,11 @@ public sealed partial class FigureMiner
                 SoftReject(n, "no cue says what the people counted are", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, segmentHere);
                 return;
             }
-            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null && head is not null)
+            // "… gồm 18 đảng bộ cơ sở và 51 chi bộ cơ sở, với 285 chi bộ trực thuộc đảng bộ cơ sở": cells under the
+            // grassroots committees are the next level down, not a part of the grassroots count.
+            var cellsBelowHead = decision.Metric == Metric.PartyCells && head?.Figure.Metric == Metric.GrassrootsOrgs
+                && unitPhrase.Contains("trực thuộc", StringComparison.Ordinal);
+            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null && head is not null && !cellsBelowHead)
             {
                 // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment. With
                 // no count before it, "Đảng bộ huyện bao gồm 68 tổ chức cơ sở đảng" states the whole.
