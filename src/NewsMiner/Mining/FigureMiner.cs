@@ -797,7 +797,7 @@ public sealed partial class FigureMiner
         {
             timesBySentence ??= new List<TimeExpression>?[sentences.Count];
             var sp = sentences[sentenceIndex];
-            return timesBySentence[sentenceIndex] ??= PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries);
+            return timesBySentence[sentenceIndex] ??= PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries, miner.rules.PastTerm);
         }
 
         private bool SameParagraph(int a, int b)

@@ -39,6 +39,8 @@ public sealed class MinerRules
     public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
     /// <summary>Events whose anniversaries date a text: "kỷ niệm 90 năm thành lập Đảng" is 1930 + 90.</summary>
     public IReadOnlyList<(string Phrase, int BaseYear)> Anniversaries { get; private init; } = [];
+    /// <summary>The words of time.past_term as one pattern over tone keys: the term a report looks back on.</summary>
+    public System.Text.RegularExpressions.Regex? PastTerm { get; private init; }
     /// <summary>How units are named and placed (units.level_words, party_prefixes, block_word, expansions, province_level).</summary>
     public UnitNames UnitNames { get; private init; } = UnitNames.Empty;
     /// <summary>The date an undated page reports on, from its lead (time.event_lead, time.congress).</summary>
@@ -111,6 +113,7 @@ public sealed class MinerRules
                 .Select(a => (Text.VietnameseText.ToneKey(a.GetProperty("phrase").GetString()!), a.GetProperty("base").GetInt32()))
                 .OrderByDescending(a => a.Item1.Length).ToList(),
             UnitNames = ReadUnitNames(root.GetProperty("units")),
+            PastTerm = PhrasePattern(ReadStrings(Required(time, "past_term"))),
             EventDates = new EventDates(ReadStrings(Required(time, "event_lead")), ReadStrings(Required(time, "congress")),
                 ReadStrings(Required(time, "congress_not_after")),
                 Required(time, "undated_year").EnumerateArray().Select(u => (u.GetProperty("regex").GetString()!, u.GetProperty("add_years").GetInt32())).ToList()),
@@ -130,6 +133,12 @@ public sealed class MinerRules
         Required(units, "short_forms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
         Required(units, "cell_prefix").GetString() ?? "",
         InstitutionHeads(ReadStrings(Required(units, "heads")), ReadStrings(Required(units, "party_prefixes")), Required(units, "cell_prefix").GetString() ?? ""));
+
+    private static System.Text.RegularExpressions.Regex? PhrasePattern(IReadOnlyList<string> phrases) =>
+        phrases.Count == 0 ? null : new(
+            @"(?<!\p{L})(?:" + string.Join('|', phrases.Select(p => System.Text.RegularExpressions.Regex.Escape(Text.VietnameseText.ToneKey(p)).Replace(@"\ ", @"\s+"))
+                .OrderByDescending(p => p.Length)) + @")(?!\p{L})",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
 
     private static JsonElement Required(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value)

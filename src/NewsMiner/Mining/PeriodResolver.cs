@@ -86,7 +86,7 @@ internal static partial class PeriodResolver
 
     /// <summary>Time phrases in key[from..to), longest first where they overlap, in text order.</summary>
     public static List<TimeExpression> Find(string key, int from, int to, DateOnly? published,
-        IReadOnlyList<(string Phrase, int BaseYear)>? anniversaries = null)
+        IReadOnlyList<(string Phrase, int BaseYear)>? anniversaries = null, Regex? pastTerm = null)
     {
         var found = new List<TimeExpression>();
         var slice = key[from..to];
@@ -159,7 +159,7 @@ internal static partial class PeriodResolver
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(pub.Year, 1, pub.Month), pub.Year, pub.Year));
             }
-            foreach (Match m in PastTermPattern().Matches(slice))
+            foreach (Match m in (pastTerm ?? PastTermPattern()).Matches(slice))
             {
                 var (a, b) = TermAround(pub, m.Value.Contains("trước", StringComparison.Ordinal));
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
