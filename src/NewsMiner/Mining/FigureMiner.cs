@@ -1491,7 +1491,9 @@ public sealed partial class FigureMiner
                 if (!tokens[i].IsWord) return false;
                 var first = text[tokens[i].Start];
                 if (char.IsUpper(first)) return i > t;
-                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text)) return false;
+                // A level word starts the place the unit sits in ("Công an huyện Hoài Đức"), not more of its name.
+                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text) || miner.rules.UnitNames.IsLevelWord(tokens[i].Text)
+                    || i + 1 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[i].Text + " " + tokens[i + 1].Text)) return false;
             }
             return false;
         }
