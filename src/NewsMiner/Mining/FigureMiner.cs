@@ -797,7 +797,7 @@ public sealed partial class FigureMiner
         {
             timesBySentence ??= new List<TimeExpression>?[sentences.Count];
             var sp = sentences[sentenceIndex];
-            return timesBySentence[sentenceIndex] ??= PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries, miner.rules.PastTerm);
+            return timesBySentence[sentenceIndex] ??= miner.rules.Periods.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries);
         }
 
         private bool SameParagraph(int a, int b)
@@ -1292,7 +1292,7 @@ public sealed partial class FigureMiner
         {
             for (var t = from; t < to && t < tokens.Count; t++)
             {
-                if (tokens[t].Text is "lên" or "đến" or "tới" or "thành") return true;
+                if (hitsAt[t]?.Any(h => h.Kind == MinerRules.CuePrefix + "from_to") == true) return true;
             }
             return false;
         }

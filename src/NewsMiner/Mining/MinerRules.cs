@@ -22,13 +22,11 @@ public sealed class MinerRules
     public static readonly string[] CueKinds =
     [
         "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
-        "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
+        "new_member_course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
         "segment_hedge", "anchor_link", "strong_stock", "per_unnamed_unit", "target_noun", "describes",
         "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents", "of_new_members", "org_founding",
     ];
-
-    public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
 
     internal PhraseIndex Index { get; }
     public FrozenSet<string> SegmentLabels { get; }
@@ -39,8 +37,8 @@ public sealed class MinerRules
     public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
     /// <summary>Events whose anniversaries date a text: "kỷ niệm 90 năm thành lập Đảng" is 1930 + 90.</summary>
     public IReadOnlyList<(string Phrase, int BaseYear)> Anniversaries { get; private init; } = [];
-    /// <summary>The words of time.past_term as one pattern over tone keys: the term a report looks back on.</summary>
-    public System.Text.RegularExpressions.Regex? PastTerm { get; private init; }
+    /// <summary>Time phrases to periods, over the patterns of time.patterns.</summary>
+    internal PeriodResolver Periods { get; private init; } = null!;
     /// <summary>How units are named and placed (units.level_words, party_prefixes, block_word, expansions, province_level).</summary>
     public UnitNames UnitNames { get; private init; } = UnitNames.Empty;
     /// <summary>The date an undated page reports on, from its lead (time.event_lead, time.congress).</summary>
@@ -81,7 +79,6 @@ public sealed class MinerRules
             if (!list.Name.StartsWith('_')) AddList(CuePrefix + list.Name, list.Value);
         }
         var time = root.GetProperty("time");
-        foreach (var kind in TimeKinds) AddList("time:" + kind, Required(time, kind));
 
         var segments = new List<string>();
         foreach (var seg in root.GetProperty("segments").EnumerateObject())
@@ -113,7 +110,7 @@ public sealed class MinerRules
                 .Select(a => (Text.VietnameseText.ToneKey(a.GetProperty("phrase").GetString()!), a.GetProperty("base").GetInt32()))
                 .OrderByDescending(a => a.Item1.Length).ToList(),
             UnitNames = ReadUnitNames(root.GetProperty("units")),
-            PastTerm = PhrasePattern(ReadStrings(Required(time, "past_term"))),
+            Periods = new PeriodResolver(PeriodPatterns.Read(Required(time, "patterns"))),
             EventDates = new EventDates(ReadStrings(Required(time, "event_lead")), ReadStrings(Required(time, "congress")),
                 ReadStrings(Required(time, "congress_not_after")),
                 Required(time, "undated_year").EnumerateArray().Select(u => (u.GetProperty("regex").GetString()!, u.GetProperty("add_years").GetInt32())).ToList()),
@@ -133,12 +130,6 @@ public sealed class MinerRules
         Required(units, "short_forms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
         Required(units, "cell_prefix").GetString() ?? "",
         InstitutionHeads(ReadStrings(Required(units, "heads")), ReadStrings(Required(units, "party_prefixes")), Required(units, "cell_prefix").GetString() ?? ""));
-
-    private static System.Text.RegularExpressions.Regex? PhrasePattern(IReadOnlyList<string> phrases) =>
-        phrases.Count == 0 ? null : new(
-            @"(?<!\p{L})(?:" + string.Join('|', phrases.Select(p => System.Text.RegularExpressions.Regex.Escape(Text.VietnameseText.ToneKey(p)).Replace(@"\ ", @"\s+"))
-                .OrderByDescending(p => p.Length)) + @")(?!\p{L})",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
 
     private static JsonElement Required(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value)
