@@ -33,7 +33,7 @@ internal sealed class TrapGuard(TrapLimits limits, IProgress<CrawlNotice>? notic
         if (url.Query.Length <= 1) return null;
         var parameters = url.Query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries);
         if (parameters.Length > limits.MaxQueryParameters) return TrapLimits.TooManyParameters;
-        if (scope is not null && scope.ArticlePatterns.Any(p => p.IsMatch(url.AbsoluteUri))) return null;
+        if (scope is not null && scope.ArticlePatterns.Concat(scope.ListingPatterns).Any(p => p.IsMatch(url.AbsoluteUri))) return null;
         var key = (scope?.Name ?? "", Pattern(url));
         var seen = _perPattern[key] = _perPattern.GetValueOrDefault(key) + 1;
         return seen > limits.MaxUrlsPerPattern ? TrapLimits.PatternLimit : null;

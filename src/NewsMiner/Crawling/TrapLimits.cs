@@ -33,9 +33,10 @@ public sealed record TrapLimits
     /// <summary>
     /// Per source and run, URLs with a query string admitted per pattern (the path with digit runs as '#', query
     /// values dropped): a calendar (?ngay=2024-01-01, 2024-01-02, …) or a facet (?loai=…&amp;sap-xep=…) is one pattern
-    /// that never runs dry. URLs matching a source's article patterns are exempt.
+    /// that never runs dry. URLs matching a source's article, listing or pagination patterns are exempt: the source
+    /// asked for them.
     /// </summary>
-    public int MaxUrlsPerPattern { get; init; } = 1000;
+    public int MaxUrlsPerPattern { get; init; } = 200;
 
     /// <summary>
     /// Element nesting kept before a page is parsed; deeper tags are dropped (their text stays). The extractor walks
