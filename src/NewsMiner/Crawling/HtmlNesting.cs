@@ -87,8 +87,9 @@ internal static class HtmlNesting
         var nameEnd = nameStart;
         while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
         var end = EndOfTag(html, nameEnd);
-        if (isEnd) return (end, -1, null);
         var name = html[nameStart..nameEnd];
+        // Raw-text elements hold no elements, so neither their start nor their end tag changes the depth.
+        if (isEnd) return (end, RawTextElements.Contains(name) ? 0 : -1, null);
         if (VoidElements.Contains(name)) return (end, 0, null);
         if (RawTextElements.Contains(name)) return (end, 0, name);
         var selfClosing = end >= 2 && html[end - 2] == '/';
