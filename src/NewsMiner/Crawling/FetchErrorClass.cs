@@ -28,7 +28,7 @@ public static class FetchErrorClass
 
     /// <summary>Failures worth another attempt later: the server or the path to it may recover.</summary>
     public static bool IsTransient(string errorClass, int? status) =>
-        errorClass is Timeout or Reset or BadBody or Connect or Dns or Http5xx || (errorClass == Http4xx && status is 429 or 408);
+        errorClass is Timeout or Reset or BadBody or Connect or Http5xx || (errorClass == Http4xx && status is 429 or 408);
 
     /// <summary>Faults of one page (the host answered, or may have): retried fewer times, never held against the host.</summary>
     public static bool IsPageFault(string errorClass) => errorClass is Timeout or Reset or BadBody;
