@@ -101,7 +101,8 @@ public static class CrawlCommand
         {
             if (mode == ProgressMode.Quiet || watch.Elapsed - lastPrint < every) return;
             lastPrint = watch.Elapsed;
-            var line = CrawlProgress.Format(p.PagesFetched, queued.Value, p.Failures, p.ArticlesStored, watch.Elapsed);
+            var line = CrawlProgress.Format(p.PagesFetched, queued.Value, p.Failures, p.ArticlesStored, watch.Elapsed)
+                + (notices.Paused.Count is var paused and > 0 ? $", {paused} host(s) paused" : "");
             if (mode == ProgressMode.Live) io.Error.Write("\r" + line + "\u001b[K");
             else io.Error.WriteLine(line);
         });
@@ -175,6 +176,7 @@ public static class CrawlCommand
             throw new UserError($"another crawl is running on {store.Path}: {holder}");
         await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
         var pipeline = NewsPipeline.CreateDefault();
+        if (!quiet) options = options with { Notices = new CrawlNotices(line => io.Error.WriteLine("crawl: " + line)) };
         var shortest = sources.Select(s => s.RevisitInterval).Where(t => t > TimeSpan.Zero).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min()!.Value;
         var floor = shortest < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : shortest > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : shortest;
         try

@@ -21,10 +21,10 @@ public sealed class CrawlNotices(Action<string> print) : IProgress<CrawlNotice>
         {
             switch (value.Kind)
             {
-                case CrawlNoticeKind.BreakerOpened:
+                case CrawlNoticeKind.HostPaused:
                     _paused[value.Host] = value.Until ?? value.At;
                     break;
-                case CrawlNoticeKind.BreakerClosed:
+                case CrawlNoticeKind.HostResumed:
                     _paused.Remove(value.Host);
                     break;
                 case CrawlNoticeKind.LinksCut:
@@ -70,7 +70,7 @@ public static class CrawlSummary
             rows = [.. (await frontier.StatusAsync(CancellationToken.None).ConfigureAwait(false)).Where(r => names.Contains(r.Source))];
         foreach (var row in rows) output.WriteLine("  " + SourceLine(row, row.LastRunFailuresByClass));
         foreach (var (host, until) in notices.Paused.OrderBy(p => p.Key, StringComparer.Ordinal))
-            output.WriteLine($"  host {host}: paused by its circuit breaker (its server refused or could not be reached) until {Time(until)}; its URLs stay queued");
+            output.WriteLine($"  host {host}: paused until {Time(until)} (circuit breaker open, or robots.txt unavailable); its URLs stay queued");
         foreach (var group in notices.Cut.GroupBy(c => c.Key.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var reasons = string.Join(", ", group.OrderBy(c => c.Key.Reason, StringComparer.Ordinal).Select(c => $"{c.Key.Reason} {c.Value}"));

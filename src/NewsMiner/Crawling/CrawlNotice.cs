@@ -3,11 +3,14 @@ namespace NewsMiner.Crawling;
 /// <summary>What a notice is about, so a front end can keep track (e.g. which hosts are still paused at the end).</summary>
 public enum CrawlNoticeKind
 {
-    /// <summary>A host's circuit breaker opened: its URLs wait in the queue until <see cref="CrawlNotice.Until"/>.</summary>
-    BreakerOpened,
+    /// <summary>
+    /// A host is left alone until <see cref="CrawlNotice.Until"/> (its circuit breaker opened, or its robots.txt could
+    /// not be read); its URLs wait in the queue.
+    /// </summary>
+    HostPaused,
 
-    /// <summary>A host whose breaker was open answered again.</summary>
-    BreakerClosed,
+    /// <summary>A paused host answered again.</summary>
+    HostResumed,
 
     /// <summary>Links of a source were not followed because they looked like a crawler trap; the message gives the reason.</summary>
     LinksCut,
@@ -22,7 +25,7 @@ public enum CrawlNoticeKind
 /// <param name="Message">One line for the person running the crawl.</param>
 public sealed record CrawlNotice(CrawlNoticeKind Kind, string Host, string? Source, string Message, DateTimeOffset At)
 {
-    /// <summary><see cref="CrawlNoticeKind.BreakerOpened"/>: when the host is tried again.</summary>
+    /// <summary><see cref="CrawlNoticeKind.HostPaused"/>: when the host is tried again.</summary>
     public DateTimeOffset? Until { get; init; }
 
     /// <summary><see cref="CrawlNoticeKind.LinksCut"/>: the rule that cut them (one of <see cref="TrapLimits"/>' reasons).</summary>

@@ -210,6 +210,7 @@ public sealed class Crawler : IDisposable
                 if (result.DeferHostUntil is { } deferUntil)
                 {
                     // robots.txt unavailable: the URL keeps its attempts; the whole host waits.
+                    breakers.Paused(resultHost, deferUntil, ((FetchFailure)result.Outcome!).Message);
                     budgetUsed--;
                     sourceBudget.Return(result.Item.Source);
                     await frontier.RetryLaterAsync(result.Item with { Attempts = result.Item.Attempts - 1 }, (FetchFailure)result.Outcome!, deferUntil, work)

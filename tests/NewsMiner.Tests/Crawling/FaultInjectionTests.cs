@@ -334,7 +334,7 @@ public sealed class FaultInjectionTests : IDisposable
         for (var n = 1; n <= 5; n++) AssertFailedWithoutArticle(site.Url($"/hong/{n}"), FetchErrorClass.Connect);
         // After the pause one request tries the host; refused again, the breaker reopens at once.
         Assert.True(hits[threshold + 1] - hits[threshold] >= TimeSpan.FromMilliseconds(cooldownMs - 100), "the probe after the pause reopened the breaker");
-        var opened = notices.Items.Where(n => n.Kind == CrawlNoticeKind.BreakerOpened).ToList();
+        var opened = notices.Items.Where(n => n.Kind == CrawlNoticeKind.HostPaused).ToList();
         Assert.Equal(3, opened.Count);
         Assert.Contains("3 different URL(s) failed to connect", opened[0].Message, StringComparison.Ordinal);
     }
@@ -353,7 +353,7 @@ public sealed class FaultInjectionTests : IDisposable
 
         await RunAsync(Db, [Source(site, "/")], Options with { TimeoutMs = 500, MaxAttempts = 1, BreakerThreshold = 2, BreakerCooldownMs = 600_000, Notices = notices });
 
-        Assert.DoesNotContain(notices.Items, n => n.Kind == CrawlNoticeKind.BreakerOpened);
+        Assert.DoesNotContain(notices.Items, n => n.Kind == CrawlNoticeKind.HostPaused);
         Assert.Equal(1, Count(Db, "SELECT count(*) FROM articles"));
         for (var n = 1; n <= 6; n++) AssertFailedWithoutArticle(site.Url($"/hong/{n}"), FetchErrorClass.Reset);
         AssertFailedWithoutArticle(site.Url("/cham/1"), FetchErrorClass.Timeout);

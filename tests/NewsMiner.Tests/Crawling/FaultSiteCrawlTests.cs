@@ -59,6 +59,10 @@ public sealed class FaultSiteCrawlTests(ITestOutputHelper output) : IDisposable
         AssertGoodArticlesStoredOnce(site);
         foreach (var fault in site.Cases) AssertCase(site, fault);
         AssertNothingOutsideScopeOrRobots(site);
+        // robots.txt answering 500 pauses its host, and the run says so, and says when it is back.
+        Assert.Contains(notices.Items, n => n is { Kind: CrawlNoticeKind.HostPaused, Host: "localhost" } && n.Message.Contains("robots.txt", StringComparison.Ordinal));
+        Assert.Contains(notices.Items, n => n is { Kind: CrawlNoticeKind.HostResumed, Host: "localhost" });
+        Assert.DoesNotContain(notices.Items, n => n is { Kind: CrawlNoticeKind.HostPaused, Host: "127.0.0.1" }); // page faults never pause a host
         AssertTrapsBounded(site, notices);
         Assert.Equal(0, Count(Db, "SELECT count(*) FROM frontier WHERE state = 'in_flight'"));
         var recoverable = site.Cases.Count(c => c.Recoverable);
