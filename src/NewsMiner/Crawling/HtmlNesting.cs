@@ -18,6 +18,11 @@ internal static class HtmlNesting
 
     private static readonly HashSet<string> RawTextElements = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "noscript" };
 
+    // Tag names are looked up as spans of the page, so scanning a page allocates nothing until a raw-text element.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidLookup = VoidElements.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawTextElements.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The page unchanged when no element nests deeper than <paramref name="maxDepth"/>, else with the deeper tags dropped.</summary>
     /// <remarks>
     /// Depth is counted from the tags as written (every start tag opens, every end tag closes one), which over-counts
@@ -87,11 +92,11 @@ internal static class HtmlNesting
         var nameEnd = nameStart;
         while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
         var end = EndOfTag(html, nameEnd);
-        var name = html[nameStart..nameEnd];
+        var name = html.AsSpan(nameStart, nameEnd - nameStart);
         // Raw-text elements hold no elements, so neither their start nor their end tag changes the depth.
-        if (isEnd) return (end, RawTextElements.Contains(name) ? 0 : -1, null);
-        if (VoidElements.Contains(name)) return (end, 0, null);
-        if (RawTextElements.Contains(name)) return (end, 0, name);
+        if (isEnd) return (end, RawTextLookup.Contains(name) ? 0 : -1, null);
+        if (VoidLookup.Contains(name)) return (end, 0, null);
+        if (RawTextLookup.TryGetValue(name, out var rawText)) return (end, 0, rawText);
         var selfClosing = end >= 2 && html[end - 2] == '/';
         return (end, selfClosing ? 0 : 1, null);
     }
