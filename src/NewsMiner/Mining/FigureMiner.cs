@@ -382,7 +382,7 @@ public sealed partial class FigureMiner
             }
 
             var adjacentPlace = NearestAnchorLeft(n.Start, sentence.Start);
-            var placeIsAdjacent = adjacentPlace is { Kind: AnchorKind.Place } && TokenBefore(n.Start) - TokenBefore(adjacentPlace.End) <= 2;
+            var placeIsAdjacent = adjacentPlace is { Kind: AnchorKind.Place or AnchorKind.Unit } && TokenBefore(n.Start) - TokenBefore(adjacentPlace.End) <= 2;
             var inheritedHead = head ?? (drafts.Count > 0 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) && drafts[^1].SentenceIndex >= sentenceIndex - 1 ? drafts[^1] : null);
             if (unitClass is UnitClass.Person or UnitClass.NewPerson && placeIsAdjacent && inheritedHead is not null
                 && inheritedHead.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
@@ -1426,9 +1426,11 @@ public sealed partial class FigureMiner
             if (h.EndToken < tokens.Count)
             {
                 var next = tokens[h.EndToken].Text;
+                // "chỉ tiêu tỉnh giao": a bare level word before these is the assigner; "Tỉnh ủy giao chỉ tiêu" names
+                // the committee itself.
                 foreach (var after in miner.rules.RefNotBefore)
                 {
-                    if (after.Split(' ')[0] == next) return true;
+                    if (after.Split(' ')[0] == next && !h.Phrase.Contains(' ', StringComparison.Ordinal)) return true;
                 }
                 // "phường Xuân Sơn" is a place mention; "phường 3" is a numbered ward, handled by the gazetteer.
                 if (h.EndToken < tokens.Count && char.IsUpper(text[tokens[h.EndToken].Start])) return true;
