@@ -1446,8 +1446,14 @@ public sealed partial class FigureMiner
             var count = 0;
             // The name runs over capitalised words and numbers: "Trường THPT Phú Lương", "chi bộ khóm Khe Xong".
             var runsOverLowerCase = head.Phrase.Contains("khối", StringComparison.Ordinal);
-            while (t < tokens.Count && tokens[t].IsWord && count < 8)
+            while (t < tokens.Count && (tokens[t].IsWord || IsNameDash(t)) && count < 8)
             {
+                // "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ": a dash between capitalised words is inside the name.
+                if (!tokens[t].IsWord)
+                {
+                    t++;
+                    continue;
+                }
                 var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
                 // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
                 // "Trường Cao đẳng Y tế Cần Thơ", "Tổng công ty cao su Đồng Nai": one or two lower-case words between
@@ -1485,9 +1491,20 @@ public sealed partial class FigureMiner
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
         }
 
+        private bool IsNameDash(int t) =>
+            tokens[t].Text is "–" or "-" && t > 0 && t + 1 < tokens.Count && tokens[t - 1].IsWord && tokens[t + 1].IsWord
+            && char.IsUpper(text[tokens[t + 1].Start]);
+
         /// <summary>Token <paramref name="t"/> starts at most two lower-case words, none a stop word, followed by a capitalised word.</summary>
         private bool LowerCaseInsideName(int t)
         {
+            // "Nhân dân", "Trung ương", "Đa khoa": a name's word written with only its first syllable capitalised.
+            if (t > 0 && tokens[t - 1].IsWord && char.IsUpper(text[tokens[t - 1].Start]) && !miner.rules.UnitStopWords.Contains(tokens[t].Text)
+                && !miner.rules.UnitNames.IsLevelWord(tokens[t].Text)
+                && (t + 1 >= tokens.Count || !tokens[t + 1].IsWord || miner.rules.UnitStopWords.Contains(tokens[t + 1].Text)
+                    || miner.rules.UnitNames.IsLevelWord(tokens[t + 1].Text)
+                    || t + 2 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[t + 1].Text + " " + tokens[t + 2].Text)))
+                return true;
             for (var i = t; i < Math.Min(tokens.Count, t + 3); i++)
             {
                 if (!tokens[i].IsWord) return false;
