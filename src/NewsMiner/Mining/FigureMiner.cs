@@ -574,8 +574,24 @@ public sealed partial class FigureMiner
             }
             if (rightAwareness) return Metric.AwarenessTrainees;
             if (rightNewMember) return Metric.NewMemberTrainees;
+            // "… khai giảng lớp bồi dưỡng lý luận chính trị cho đảng viên mới. Tham dự có 117 học viên": the course is
+            // named in the sentence before, in the same paragraph.
+            if (CourseOfPreviousSentence(leftStart) is { } previous) return previous;
             if (unitPhrase.StartsWith("quần chúng", StringComparison.Ordinal) && Has("course_context", leftStart, numberToken)) return Metric.AwarenessTrainees;
             return null;
+        }
+
+        private Metric? CourseOfPreviousSentence(int leftStart)
+        {
+            var sentenceIndex = sentences.FindIndex(sp => sp.Start <= tokens[leftStart].Start && tokens[leftStart].Start < sp.Start + sp.Length);
+            if (sentenceIndex <= 0 || !SameParagraph(sentenceIndex - 1, sentenceIndex)) return null;
+            var previous = sentences[sentenceIndex - 1];
+            var from = TokenAt(previous.Start);
+            var to = TokenBefore(previous.Start + previous.Length) + 1;
+            var newMember = Nearest(from, to, "new_member_marker", "new_member_course");
+            var awareness = Nearest(from, to, "awareness_marker", "awareness_course");
+            if (newMember is null && awareness is null) return null;
+            return (newMember?.EndToken ?? -1) > (awareness?.EndToken ?? -1) ? Metric.NewMemberTrainees : Metric.AwarenessTrainees;
         }
 
         private void ClassifyPercent(int sentenceIndex, TextSpan sentence, NumberMention n, int leftStart, int clauseStart, int numberToken,
