@@ -559,6 +559,12 @@ public sealed partial class FigureMiner
                 || (taughtFor && (Has("awareness_marker", leftStart, numberToken) || Has("new_member_marker", leftStart, numberToken)
                     || Has("awareness_course", leftStart, numberToken) || Has("new_member_course", leftStart, numberToken)));
             if (!context) return null;
+            // "tổ chức lễ kết nạp đảng viên mới cho 03 quần chúng ưu tú": an admission, not a course, when the admission
+            // verb is the nearest cue and no course word stands in the clause.
+            if (!Has("course_context", leftStart, numberToken) && !Has("course_context", rightStart, rightEnd)
+                && Nearest(leftStart, numberToken, "admission") is { } admission
+                && (Nearest(leftStart, numberToken, "awareness_marker", "awareness_course")?.EndToken ?? -1) <= admission.FirstToken)
+                return null;
             var newMember = Nearest(leftStart, numberToken, "new_member_marker", "new_member_course");
             var awareness = Nearest(leftStart, numberToken, "awareness_marker", "awareness_course");
             var general = Nearest(leftStart, numberToken, "general_course");
