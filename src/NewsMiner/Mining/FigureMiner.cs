@@ -302,7 +302,7 @@ public sealed partial class FigureMiner
             // a breakdown in every clause.
             var breakdown = Has("breakdown", leftStart, qualifierFirst)
                 || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst))
-                || (!ownCue && Has("breakdown", sentenceFirst, Math.Min(qualifierFirst, sentenceFirst + 3)));
+                || (!ownCue && Has("breakdown", ChainStartToken(sentenceFirst), Math.Min(qualifierFirst, ChainStartToken(sentenceFirst) + 3)));
             var previousCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
             Draft? head = sentenceDrafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric)) is { } countHead ? countHead
                 : breakdown && previousCount is not null && previousCount.SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? previousCount
@@ -502,7 +502,9 @@ public sealed partial class FigureMiner
             var clauseEnd = rightStart;
             while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
             // "Trong số đảng viên mới kết nạp có 930 đảng viên nữ": part of the admissions, whatever the sentence before counted.
-            if (segment is not null && Has("of_new_members", sentenceFirst, numberToken) && !Has("target", sentenceFirst, numberToken))
+            // The sentence may run on over semicolons: "Trong số đảng viên mới kết nạp: có 930 nữ …; 112 đảng viên là …".
+            var chainFirst = ChainStartToken(sentenceFirst);
+            if (segment is not null && Has("of_new_members", chainFirst, numberToken) && !Has("target", chainFirst, numberToken))
                 return new Decision(Metric.NewMembers, segment, 0.85);
             var course = CourseKind(unitPhrase, unitClass, leftStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
@@ -1140,6 +1142,13 @@ public sealed partial class FigureMiner
             var last = sentenceIndex;
             while (last + 1 < sentences.Count && EndsWithSemicolon(sentences[last]) && SameParagraph(last, last + 1)) last++;
             return new TextSpan(sentences[first].Start, sentences[last].End - sentences[first].Start);
+        }
+
+        /// <summary>The first token of the semicolon-joined run of sentences that the token's sentence belongs to.</summary>
+        private int ChainStartToken(int sentenceFirstToken)
+        {
+            var index = sentences.FindIndex(sp => sp.Start <= tokens[sentenceFirstToken].Start && tokens[sentenceFirstToken].Start < sp.End);
+            return index < 0 ? sentenceFirstToken : TokenAt(WholeSentence(index).Start);
         }
 
         private bool EndsWithSemicolon(TextSpan s)
