@@ -1070,7 +1070,9 @@ public sealed partial class FigureMiner
             foreach (var d in drafts)
             {
                 // "Toàn tỉnh kết nạp hơn 4 ngàn đảng viên" over a body that says 4.022: the headline restates a body fact.
-                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && o.Figure.Metric == d.Figure.Metric && Restates(d.Figure, o.Figure))) continue;
+                // A headline's verb may read otherwise than the body's sentence ("phát triển thêm 7.000" over the body's
+                // target of 7.000): the same value restates it whatever the metric.
+                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && (o.Figure.Metric == d.Figure.Metric ? Restates(d.Figure, o.Figure) : o.Figure.Value == d.Figure.Value))) continue;
                 // A single named group counts as the minorities only when no all-minorities count is given (schema v1).
                 if (d.NamedGroup && drafts.Any(o => !o.NamedGroup && o.Figure.Segment == "dan_toc_thieu_so" && o.Figure.Metric == d.Figure.Metric
                         && o.Figure.Locality == d.Figure.Locality && o.Figure.Period == d.Figure.Period)) continue;
