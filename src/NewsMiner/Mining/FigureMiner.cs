@@ -403,6 +403,18 @@ public sealed partial class FigureMiner
                 Reject(n, "a quota per unnamed organisation");
                 return;
             }
+            if (unitClass is UnitClass.Cell or UnitClass.Org && Has("org_merge", rightStart, sentenceEnd))
+            {
+                // "Xã Cẩm Vũ có 2 chi bộ số 3, số 4 sáp nhập thành Chi bộ thôn Phú Lộc": the cells merged, not a stock.
+                Reject(n, "organisations merged into another, not a count of an organisation's own");
+                return;
+            }
+            if (unitClass == UnitClass.Org && IsOneKindBesideAnother(unitPhrase, sentenceFirst, sentenceEnd, qualifierFirst))
+            {
+                // "hiện có 25 đảng bộ trực thuộc và 30 chi bộ cơ sở": each kind alone has no schema v1 segment.
+                Reject(n, "a count of one kind of grassroots organisation beside another kind, no schema v1 segment");
+                return;
+            }
             if (unitClass is UnitClass.Cell or UnitClass.Org && EndsAt(qualifierFirst, "org_founding", Math.Max(leftStart, qualifierFirst - 4)))
             {
                 // "giải thể 5 chi bộ", "thành lập mới 8 chi bộ": organisations that are the object of an action (schema v1).
@@ -1522,6 +1534,20 @@ public sealed partial class FigureMiner
             var name = text[start..end];
             name = miner.rules.UnitNames.Canonical(char.ToUpperInvariant(name[0]) + name[1..]);
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
+        }
+
+        /// <summary>The number counts one kind of grassroots organisation, and the sentence counts another kind too.</summary>
+        private bool IsOneKindBesideAnother(string unitPhrase, int sentenceFirst, int sentenceEnd, int numberToken)
+        {
+            var kinds = miner.rules.Lists[MinerRules.CuePrefix + "single_kind_orgs"];
+            if (!kinds.Contains(VietnameseText.ToneKey(unitPhrase))) return false;
+            for (var t = sentenceFirst; t < sentenceEnd; t++)
+            {
+                if (t == numberToken || !IsNumberToken(t)) continue;
+                var (cls, _, phrase) = UnitAfter(t + 1);
+                if (cls is UnitClass.Org && phrase != unitPhrase && kinds.Contains(VietnameseText.ToneKey(phrase))) return true;
+            }
+            return false;
         }
 
         private bool IsNameDash(int t) =>
