@@ -43,7 +43,7 @@ public sealed class CrawlBenchmark : IBenchmark
         var db = Path.Combine(Path.GetTempPath(), $"newsminer-crawl-bench-{Environment.ProcessId}.db");
         try
         {
-            await using var store = await NewsStore.OpenAsync(db, ct);
+            await using var store = await NewsStores.OpenAsync(db, ct);
             var options = new CrawlOptions
             {
                 DelayMs = 0, RespectRobots = false, MaxPages = pages + 10, MaxConcurrency = concurrency, ConnectionsPerHost = concurrency,

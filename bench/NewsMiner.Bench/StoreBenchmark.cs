@@ -40,7 +40,7 @@ public sealed class StoreBenchmark : IBenchmark
                 .Where(u => u.Level == UnitLevel.District && !u.IsPostReform && u.InForceAt(Gazetteer.LatestPreReform))
                 .OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
             var provinces = Gazetteer.Default.Provinces().ToDictionary(p => p.Code);
-            await using var store = await NewsStore.OpenAsync(db, ct);
+            await using var store = await NewsStores.OpenAsync(db, ct);
 
             var sw = Stopwatch.StartNew();
             var articles = reuse ? 0 : total / FiguresPerArticle;
@@ -69,7 +69,7 @@ public sealed class StoreBenchmark : IBenchmark
             var province = districts.GroupBy(d => d.ProvinceCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
             var filter = new FigureQuery(ProvinceIn: LocalityFilters.Resolve(Gazetteer.Default, province.Key, UnitLevel.Province), FromYear: 2015, ToYear: 2024);
             // compare, like the CLI, reads through a read-only store.
-            await using var reader = await NewsStore.OpenReadOnlyAsync(db, ct);
+            await using var reader = await NewsStores.OpenExistingAsync(db, ct);
             foreach (var rate in new[] { CompareRate.None, CompareRate.Per100Members })
             {
                 var request = new CompareRequest(Metric.NewMembers, filter, CompareLevel.District, rate);
@@ -111,7 +111,7 @@ public sealed class StoreBenchmark : IBenchmark
     /// core): the generic figure stream (every column, ORDER BY id), consolidating those figures alone, and the
     /// statistics path compare uses (trimmed read plus consolidation).
     /// </summary>
-    private static async Task PhasesAsync(NewsStore store, CompareRequest request, CancellationToken ct)
+    private static async Task PhasesAsync(INewsStore store, CompareRequest request, CancellationToken ct)
     {
         var q = request.Filter with
         {

@@ -58,7 +58,7 @@ public static class CrawlCommand
             {
                 throw new UserError(e.Message);
             }
-            await using var store = await NewsStore.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
+            await using var store = await NewsStores.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
             if (r.GetValue(watch)) return await WatchAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             if (r.GetValue(refetch)) await RequeueAllAsync(store, ct).ConfigureAwait(false);
             var report = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public static class CrawlCommand
     }
 
     /// <summary>Runs a crawl with a progress line and a summary at the end (shared with demo).</summary>
-    public static async Task<CrawlReport> RunAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
+    public static async Task<CrawlReport> RunAsync(CliIo io, INewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
         bool quiet, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -117,7 +117,7 @@ public static class CrawlCommand
         public void Set(long value) => Interlocked.Exchange(ref _value, value);
     }
 
-    private static async Task CountQueuedAsync(NewsStore store, QueuedCount queued, TimeSpan every, CancellationToken ct)
+    private static async Task CountQueuedAsync(INewsStore store, QueuedCount queued, TimeSpan every, CancellationToken ct)
     {
         try
         {
@@ -147,7 +147,7 @@ public static class CrawlCommand
     /// second, at most a minute past the shortest revisit interval, so a host that keeps deferring does not spin).
     /// Holds the crawl lock throughout and keeps it fresh while sleeping.
     /// </summary>
-    public static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
+    public static async Task<int> WatchAsync(CliIo io, INewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(io);
@@ -187,7 +187,7 @@ public static class CrawlCommand
     }
 
     /// <summary>--refetch: every finished URL is queued again (conditional GET still spares unchanged pages).</summary>
-    private static async Task RequeueAllAsync(NewsStore store, CancellationToken ct)
+    private static async Task RequeueAllAsync(INewsStore store, CancellationToken ct)
     {
         await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
         await frontier.RequeueFinishedAsync(ct).ConfigureAwait(false);

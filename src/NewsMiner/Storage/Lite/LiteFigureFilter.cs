@@ -1,0 +1,98 @@
+using LiteDB;
+using NewsMiner.Mining;
+using NewsMiner.Text;
+
+namespace NewsMiner.Storage.Lite;
+
+/// <summary>
+/// A <see cref="FigureQuery"/> over the figures collection: the metric index narrows what is read, the rest of the
+/// filter is tested in memory with the SQL store's rules (a place by name key or official code, a missing year never
+/// inside a range), and each figure is joined with its article once per article.
+/// </summary>
+internal sealed class LiteFigureFilter(FigureQuery q)
+{
+    private readonly string? _provinceKey = NewsStore.PlaceKey(q.Province);
+    private readonly string? _districtKey = NewsStore.PlaceKey(q.District);
+    private readonly string? _communeKey = NewsStore.PlaceKey(q.Commune);
+
+    /// <summary>The metrics to read through the index, or null to scan in id order.</summary>
+    public IReadOnlyList<string>? IndexedMetrics => q.Metric is { } m
+        ? [m.ToSchemaName()]
+        : q.Metrics is { Count: > 0 } ms ? ms.Select(x => x.ToSchemaName()).Distinct(StringComparer.Ordinal).ToList() : null;
+
+    public List<StoredFigure> ReadByMetric(LiteDatabase db, IReadOnlyList<string> metrics)
+    {
+        var articles = new ArticleCache(db);
+        var found = new List<StoredFigure>();
+        foreach (var metric in metrics)
+        {
+            foreach (var f in db.Figures().Find(Query.EQ(nameof(FigureDoc.Metric), metric)))
+            {
+                if (Matches(f, articles)) found.Add(ToStored(f, articles.Get(f.ArticleId)));
+            }
+        }
+        found.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        return found;
+    }
+
+    /// <summary>The matching figures among the next <paramref name="size"/> after id <paramref name="after"/>; Last is null at the end.</summary>
+    public (List<StoredFigure> Figures, long? Last) ReadChunk(LiteDatabase db, long after, int size)
+    {
+        var articles = new ArticleCache(db);
+        var docs = db.Figures().Find(Query.GT("_id", after), 0, size).ToList();
+        var found = docs.Where(f => Matches(f, articles)).Select(f => ToStored(f, articles.Get(f.ArticleId))).ToList();
+        return (found, docs.Count < size ? null : docs[^1].Id);
+    }
+
+    public bool Matches(FigureDoc f, ArticleCache articles)
+    {
+        if (q.Metric is { } m && f.Metric != m.ToSchemaName()) return false;
+        if (q.Metrics is { Count: > 0 } ms && !ms.Any(x => x.ToSchemaName() == f.Metric)) return false;
+        if (!Place(q.Province, _provinceKey, f.ProvinceKey, f.ProvinceCode)) return false;
+        if (!Place(q.District, _districtKey, f.DistrictKey, f.DistrictCode)) return false;
+        if (!Place(q.Commune, _communeKey, f.CommuneKey, f.CommuneCode)) return false;
+        if (q.Year is { } y && !(f.StartYear <= y && f.EndYear >= y)) return false;
+        if (q.MinConfidence is { } c && f.Confidence < c) return false;
+        if (q.FromYear is { } from && !(f.StartYear >= from)) return false;
+        if (q.ToYear is { } to && !(f.EndYear <= to)) return false;
+        if (q.Segment is { } segment && (segment == FigureQuery.WholeOrganisation ? f.Segment is not null : f.Segment != segment)) return false;
+        if (!InSet(q.ProvinceIn, f.ProvinceKey, f.ProvinceCode) || !InSet(q.DistrictIn, f.DistrictKey, f.DistrictCode) || !InSet(q.CommuneIn, f.CommuneKey, f.CommuneCode))
+            return false;
+        if (!string.IsNullOrWhiteSpace(q.Source))
+        {
+            var source = q.Source.Trim();
+            var a = articles.Get(f.ArticleId);
+            if (a.SiteHost != source && !a.Url.StartsWith(source, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private static bool Place(string? asked, string? askedKey, string? key, string? code) =>
+        string.IsNullOrWhiteSpace(asked) || key == askedKey || code == asked.Trim();
+
+    private static bool InSet(PlaceFilter? set, string? key, string? code) =>
+        set is null || (key is not null && set.Keys.Contains(key)) || (code is not null && set.Codes.Contains(code));
+
+    public static StoredFigure ToStored(FigureDoc f, ArticleCache.Info a) => new(
+        f.Id, f.ArticleId,
+        MetricNames.TryParse(f.Metric, out var m) ? m : throw new StoreException($"Unknown metric '{f.Metric}' in figure {f.Id}"),
+        f.Segment, f.Value, f.ValueMax,
+        QualifierNames.TryParse(f.Qualifier, out var ql) ? ql : throw new StoreException($"Unknown qualifier '{f.Qualifier}' in figure {f.Id}"),
+        f.PerYear, f.Period, f.StartYear, f.EndYear, f.Province, f.District, f.Commune, f.Unit, f.ProvinceCode, f.DistrictCode, f.CommuneCode,
+        f.Evidence, f.EvidenceStart, f.EvidenceLength, f.ValueStart, f.Confidence, f.MinerVersion, a.Url, a.Title, a.Published);
+}
+
+/// <summary>Each article's URL, title, date and host, read once per query however many of its figures match.</summary>
+internal sealed class ArticleCache(LiteDatabase db)
+{
+    private readonly Dictionary<long, Info> _byId = [];
+
+    public sealed record Info(string Url, string Title, DateTimeOffset? Published, string? SiteHost);
+
+    public Info Get(long id)
+    {
+        if (_byId.TryGetValue(id, out var known)) return known;
+        var a = db.Articles().FindById(id) ?? throw new StoreException($"Figure of a missing article {id}");
+        return _byId[id] = new Info(a.CanonicalUrl, a.Title, LiteStore.ParseStamp(a.Published), a.SiteHost);
+    }
+}
