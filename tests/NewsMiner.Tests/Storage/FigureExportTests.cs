@@ -17,9 +17,9 @@ public sealed class FigureExportTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private async Task<NewsStore> StoreWithFiguresAsync()
+    private async Task<INewsStore> StoreWithFiguresAsync()
     {
-        var store = await NewsStore.OpenAsync(_dir.File("news.db"), _ct);
+        var store = await NewsStores.OpenAsync(_dir.File("news.db"), _ct);
         await store.SaveArticleAsync(Article(Url, title: "Ea Kar: \"vượt\" chỉ tiêu, kết nạp\r\nđảng viên"), Figures(), Provenance(Url), _ct);
         return store;
     }

@@ -20,7 +20,7 @@ public sealed class StoreCliTests : IDisposable
     private async Task<string> PlantAsync()
     {
         var db = _dir.File("plant.db");
-        await using var store = await NewsStore.OpenAsync(db, CancellationToken.None);
+        await using var store = await NewsStores.OpenAsync(db, CancellationToken.None);
         await FillAsync(store, CancellationToken.None);
         // A title and evidence with quotes, commas and a line break, for the CSV quoting round trip.
         await store.SaveArticleAsync(StoreSamples.Article(TrickyUrl, title: "Ea Kar: \"vượt\" chỉ tiêu, kết nạp\r\nđảng viên"),

@@ -69,6 +69,49 @@ internal static class LiteFiles
         }
     }
 
+    /// <summary>Says who holds a store, in FILE.owner beside the lock (the lock file itself cannot be read while held).</summary>
+    public static void WriteOwner(string full)
+    {
+        try
+        {
+            File.WriteAllText(full + ".owner", OwnerText());
+        }
+        catch (IOException)
+        {
+            // Only messages read it.
+        }
+    }
+
+    /// <summary>This process as an owner: "newsminer crawl (pid N on HOST)".</summary>
+    public static string OwnerText()
+    {
+        var args = Environment.GetCommandLineArgs();
+        var command = args.Length > 1 ? "newsminer " + args[1] : "newsminer";
+        return $"{command} (pid {Environment.ProcessId} on {Environment.MachineName})";
+    }
+
+    /// <summary>Who holds <paramref name="full"/>'s lock, as its owner wrote it.</summary>
+    public static string Owner(string full)
+    {
+        try
+        {
+            return File.ReadAllText(full + ".owner").Trim();
+        }
+        catch (IOException)
+        {
+            return "another NewsMiner process";
+        }
+    }
+
+    /// <summary>The one line a writer is refused with when the file is held.</summary>
+    public static string InUse(string full)
+    {
+        var owner = Owner(full);
+        return owner.StartsWith("newsminer crawl", StringComparison.Ordinal)
+            ? $"Another crawl is running on {full}: {owner}"
+            : $"Database {full} is in use by {owner}; try again when it ends";
+    }
+
     /// <summary>Where the owner of a store listens for readers: a Unix socket in the temp folder (socket paths are short).</summary>
     public static string SocketPath(string full)
     {

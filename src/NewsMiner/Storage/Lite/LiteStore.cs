@@ -51,7 +51,7 @@ public sealed class LiteStore : INewsStore
     public static async Task<INewsStore> OpenAsync(string db, TimeProvider clock, CancellationToken ct)
     {
         var full = LiteFiles.CheckWritable(db);
-        var fileLock = LiteFiles.TakeLock(full) ?? throw new StoreException($"Database {full} is in use by another NewsMiner process; a crawl holds it until it ends");
+        var fileLock = LiteFiles.TakeLock(full) ?? throw new StoreException(LiteFiles.InUse(full));
         return await OpenLockedAsync(full, fileLock, readOnly: false, clock, ct).ConfigureAwait(false);
     }
 
@@ -76,6 +76,7 @@ public sealed class LiteStore : INewsStore
             host = new LiteHost(db, clock);
             await host.RunAsync(d => LiteShape.Prepare(d, full, readOnly, clock)).WaitAsync(ct).ConfigureAwait(false);
             var store = new LiteStore(full, host, fileLock, readOnly, clock);
+            LiteFiles.WriteOwner(full);
             // The owner answers readers of other processes for as long as it has the file open.
             store._server = LiteReadServer.Start(store);
             return store;

@@ -143,6 +143,7 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock) : IStoreUnit
     {
         ArgumentNullException.ThrowIfNull(f);
         var years = PeriodYears.Parse(f.Period);
+        Check(f, years);
         var loc = f.Locality ?? Locality.Empty;
         return new FigureDoc
         {
@@ -154,6 +155,15 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock) : IStoreUnit
             Evidence = f.Evidence, EvidenceStart = f.EvidenceStart, EvidenceLength = f.EvidenceLength, ValueStart = f.ValueStart,
             Confidence = f.Confidence, MinerVersion = minerVersion,
         };
+    }
+
+    /// <summary>The SQL schema's CHECK constraints, kept by hand: a figure that breaks one fails the whole unit.</summary>
+    private static void Check(Figure f, PeriodYears? years)
+    {
+        if (f.EvidenceStart < 0 || f.EvidenceLength < 0 || f.ValueStart < 0)
+            throw new StoreException($"Figure '{f.Evidence}': evidence and value offsets must not be negative");
+        if (f.Confidence is < 0 or > 1 || double.IsNaN(f.Confidence)) throw new StoreException($"Figure '{f.Evidence}': confidence {f.Confidence} is outside 0..1");
+        if (years is { } y && y.End < y.Start) throw new StoreException($"Figure '{f.Evidence}': period {f.Period} ends before it starts");
     }
 
     // ---- IStoreUnit: the same, as completed tasks ----

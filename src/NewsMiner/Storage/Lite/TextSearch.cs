@@ -74,22 +74,24 @@ internal sealed class TextSearch
     private static bool Same(Token word, string queryWord) =>
         queryWord.StartsWith('\u0001') ? word.Folded == queryWord[1..] : word.Key == queryWord;
 
+    /// <summary>The text around the window of words holding the most matches, matched words in [ ], cuts marked with …</summary>
     private static string Snippet(string text, List<Token> words, HashSet<int> marked)
     {
         if (words.Count == 0) return "";
-        var first = marked.Count == 0 ? 0 : marked.Min();
-        var from = Math.Max(0, first - SnippetWords / 2);
+        var from = marked.Count == 0 ? 0 : marked.Select(m => Math.Max(0, m - 2)).MaxBy(f => marked.Count(x => x >= f && x < f + SnippetWords));
         var to = Math.Min(words.Count, from + SnippetWords);
         var sb = new StringBuilder();
         if (from > 0) sb.Append('…');
+        var at = words[from].Start;
         for (var i = from; i < to; i++)
         {
-            if (i > from) sb.Append(' ');
+            sb.Append(text, at, words[i].Start - at);
             var w = text.Substring(words[i].Start, words[i].Length);
             sb.Append(marked.Contains(i) ? "[" + w + "]" : w);
+            at = words[i].Start + words[i].Length;
         }
         if (to < words.Count) sb.Append('…');
-        return sb.ToString();
+        return sb.ToString().ReplaceLineEndings(" ");
     }
 
     private readonly record struct Token(int Start, int Length, string Key, string Folded);
