@@ -68,8 +68,10 @@ public sealed class StoreBenchmark : IBenchmark
 
             var province = districts.GroupBy(d => d.ProvinceCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
             var filter = new FigureQuery(ProvinceIn: LocalityFilters.Resolve(Gazetteer.Default, province.Key, UnitLevel.Province), FromYear: 2015, ToYear: 2024);
-            // compare, like the CLI, reads through a read-only store.
-            await using var reader = await NewsStores.OpenExistingAsync(db, ct);
+            // compare, like the CLI, reads through a read-only store; a LiteDB file is read by the one process that holds
+            // it (a CLI reader of a free file opens it the same way), so the loaded store answers itself.
+            await using var opened = store.Backend == StoreBackend.LiteDb ? null : await NewsStores.OpenExistingAsync(db, ct);
+            var reader = opened ?? store;
             foreach (var rate in new[] { CompareRate.None, CompareRate.Per100Members })
             {
                 var request = new CompareRequest(Metric.NewMembers, filter, CompareLevel.District, rate);

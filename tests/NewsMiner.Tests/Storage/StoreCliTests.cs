@@ -163,10 +163,14 @@ public sealed class StoreCliTests : IDisposable
         Assert.Contains("0 article(s)", none.Out);
     }
 
+    /// <summary>A JSON row as column → text; query --json's nested "locality" (figure-schema v1) is lifted to columns.</summary>
     private static Dictionary<string, string> Flatten(string jsonLine)
     {
         using var doc = JsonDocument.Parse(jsonLine);
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        var fields = doc.RootElement.EnumerateObject().SelectMany(p => p.Name == "locality" && p.Value.ValueKind == JsonValueKind.Object
+            ? p.Value.EnumerateObject().Select(l => (l.Name, l.Value))
+            : [(p.Name, p.Value)]);
+        return fields.ToDictionary(p => p.Name, p => p.Value.ValueKind switch
         {
             JsonValueKind.Null => "",
             JsonValueKind.String => p.Value.GetString()!,
@@ -174,6 +178,27 @@ public sealed class StoreCliTests : IDisposable
             JsonValueKind.False => "false",
             _ => p.Value.GetRawText(),
         });
+    }
+
+    [Fact]
+    public async Task Query_json_prints_each_figure_in_the_schema_shape_with_provenance_beside_it()
+    {
+        var db = await PlantAsync();
+        var query = await CliRunner.RunAsync("query", "--db", db, "--json");
+        Assert.True(query.ExitCode == 0, query.Error);
+        foreach (var line in query.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var row = doc.RootElement;
+            // figure-schema v1, as mine --json prints it: locality nested, no flat place columns.
+            Assert.Equal(JsonValueKind.Object, row.GetProperty("locality").ValueKind);
+            Assert.True(row.GetProperty("locality").TryGetProperty("district", out _));
+            Assert.False(row.TryGetProperty("province", out _));
+            foreach (var field in new[] { "metric", "segment", "value", "value_max", "qualifier", "per_year", "period", "evidence", "confidence" })
+                Assert.True(row.TryGetProperty(field, out _), field);
+            foreach (var field in new[] { "id", "article_id", "article_url", "article_title", "published", "evidence_start", "miner_version" })
+                Assert.True(row.TryGetProperty(field, out _), field);
+        }
     }
 
     private static List<Dictionary<string, string>> ReadCsv(string text)

@@ -96,6 +96,12 @@ internal sealed class FigureDoc
     public int ValueStart { get; set; }
     public double Confidence { get; set; }
     public string? MinerVersion { get; set; }
+    /// <summary>"metric|province code" and "metric|province key": compare asks for one metric in one province, and
+    /// these indexes read only that slice (the metric index alone read a quarter of a million-figure store).</summary>
+    public string? MetricByCode { get; set; }
+    public string? MetricByKey { get; set; }
+
+    public static string Slot(string metric, string place) => metric + "|" + place;
 }
 
 internal sealed class FetchDoc

@@ -23,16 +23,36 @@ internal sealed class LiteFigureFilter(FigureQuery q)
     public List<StoredFigure> ReadByMetric(LiteDatabase db, IReadOnlyList<string> metrics)
     {
         var articles = new ArticleCache(db);
-        var found = new List<StoredFigure>();
-        foreach (var metric in metrics)
+        var found = new Dictionary<long, StoredFigure>();
+        foreach (var f in Candidates(db, metrics))
         {
-            foreach (var f in db.Figures().Find(Query.EQ(nameof(FigureDoc.Metric), metric)))
-            {
-                if (Matches(f, articles)) found.Add(ToStored(f, articles.Get(f.ArticleId)));
-            }
+            if (!found.ContainsKey(f.Id) && Matches(f, articles)) found[f.Id] = ToStored(f, articles.Get(f.ArticleId));
         }
-        found.Sort(static (x, y) => x.Id.CompareTo(y.Id));
-        return found;
+        var list = found.Values.ToList();
+        list.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        return list;
+    }
+
+    /// <summary>A superset of the matching figures: the metric-and-province slices when the query names a province, else the metrics.</summary>
+    private IEnumerable<FigureDoc> Candidates(LiteDatabase db, IReadOnlyList<string> metrics)
+    {
+        var codes = new List<string>();
+        var keys = new List<string>();
+        if (!string.IsNullOrWhiteSpace(q.Province))
+        {
+            codes.Add(q.Province.Trim());
+            keys.Add(_provinceKey!);
+        }
+        else if (q.ProvinceIn is { } set)
+        {
+            codes.AddRange(set.Codes);
+            keys.AddRange(set.Keys);
+        }
+        if (codes.Count == 0 && keys.Count == 0 && q.ProvinceIn is null)
+            return metrics.SelectMany(m => db.Figures().Find(Query.EQ(nameof(FigureDoc.Metric), m)));
+        return metrics.SelectMany(m =>
+            codes.SelectMany(c => db.Figures().Find(Query.EQ(nameof(FigureDoc.MetricByCode), FigureDoc.Slot(m, c))))
+                .Concat(keys.SelectMany(k => db.Figures().Find(Query.EQ(nameof(FigureDoc.MetricByKey), FigureDoc.Slot(m, k))))));
     }
 
     /// <summary>The matching figures among the next <paramref name="size"/> after id <paramref name="after"/>; Last is null at the end.</summary>

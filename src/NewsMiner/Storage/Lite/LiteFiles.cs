@@ -179,6 +179,8 @@ internal static class LiteShape
         var figures = db.GetCollection<FigureDoc>(Collections.Figures, BsonAutoId.Int64);
         figures.EnsureIndex(f => f.ArticleId);
         figures.EnsureIndex(f => f.Metric);
+        figures.EnsureIndex(f => f.MetricByCode);
+        figures.EnsureIndex(f => f.MetricByKey);
         db.GetCollection<FetchDoc>(Collections.Fetches, BsonAutoId.Int64).EnsureIndex(f => f.ErrorClass);
         db.GetCollection<SourceDoc>(Collections.Sources, BsonAutoId.Int64).EnsureIndex(s => s.StartUrl, unique: true);
         var frontier = db.GetCollection<FrontierDoc>(Collections.Frontier);

@@ -154,6 +154,8 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock) : IStoreUnit
             ProvinceKey = NewsStore.PlaceKey(loc.Province), DistrictKey = NewsStore.PlaceKey(loc.District), CommuneKey = NewsStore.PlaceKey(loc.Commune),
             Evidence = f.Evidence, EvidenceStart = f.EvidenceStart, EvidenceLength = f.EvidenceLength, ValueStart = f.ValueStart,
             Confidence = f.Confidence, MinerVersion = minerVersion,
+            MetricByCode = loc.ProvinceCode is { } code ? FigureDoc.Slot(f.Metric.ToSchemaName(), code) : null,
+            MetricByKey = NewsStore.PlaceKey(loc.Province) is { } key ? FigureDoc.Slot(f.Metric.ToSchemaName(), key) : null,
         };
     }
 
