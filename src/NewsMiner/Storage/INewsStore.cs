@@ -74,6 +74,9 @@ public interface INewsStore : IAsyncDisposable
     /// <summary>Full-text search over titles and texts, tone placement folded, with highlighted snippets.</summary>
     IAsyncEnumerable<SearchHit> SearchAsync(string query, int limit, CancellationToken ct);
 
+    /// <summary>Rebuilds the full-text index from the stored articles (LiteDB: the Lucene folder beside the file; PostgreSQL keeps its own); returns the articles indexed.</summary>
+    Task<long> ReindexAsync(CancellationToken ct);
+
     /// <summary>Streams the matching figures to a file (see <see cref="FigureExport"/>); returns the row count.</summary>
     Task<long> ExportAsync(FigureQuery q, ExportFormat format, string outPath, bool excelBom, CancellationToken ct);
 

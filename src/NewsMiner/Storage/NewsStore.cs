@@ -872,6 +872,9 @@ public sealed class NewsStore : INewsStore
         return ConnectAsync(ct);
     }
 
+    /// <summary>PostgreSQL and SQLite keep their text index themselves (a generated tsvector, FTS5 filled at commit); nothing to rebuild.</summary>
+    public async Task<long> ReindexAsync(CancellationToken ct) => (await StatsAsync(ct).ConfigureAwait(false)).Articles;
+
     public async Task<IDurableFrontier> OpenFrontierAsync(TimeSpan hostSpacing, CancellationToken ct) =>
         Backend == StoreBackend.Postgres
             ? await PostgresFrontier.OpenAsync(this, new PostgresFrontierOptions { HostSpacing = hostSpacing, Clock = _clock }, ct).ConfigureAwait(false)

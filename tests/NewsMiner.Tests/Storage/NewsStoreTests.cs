@@ -379,4 +379,37 @@ public sealed class NewsStoreTests : IAsyncLifetime
         Assert.True(seen >= Figures().Count);
         Assert.Equal(2 * Figures().Count, (await store.StatsAsync(_ct)).Figures);
     }
+
+    [Fact]
+    public async Task Search_folds_plain_letters_and_keeps_phrases_in_a_row()
+    {
+        await using var store = await OpenAsync(Backends.Lite);
+        await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        await store.SaveArticleAsync(Article("https://a.vn/khac", text: "Bộ chi tiêu công khai của thôn được niêm yết.", title: "Công khai chi tiêu"), [],
+            Provenance("https://a.vn/khac", "h2"), _ct);
+        // Typed without diacritics, a word matches with or without them; typed with them, they count.
+        Assert.Single(await store.SearchAsync("ket nap", 10, _ct).ToListAsync());
+        Assert.Equal(2, (await store.SearchAsync("chi bộ", 10, _ct).ToListAsync()).Count);
+        var phrase = Assert.Single(await store.SearchAsync("\"chi bộ\"", 10, _ct).ToListAsync());
+        Assert.Contains("[chi] [bộ]", phrase.Snippet);
+    }
+
+    [Fact]
+    public async Task The_search_index_is_derived_and_rebuilt_from_the_store()
+    {
+        await using (var store = await OpenAsync(Backends.Lite))
+        {
+            await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        }
+        Directory.Delete(DbPath + ".search", recursive: true);
+        await using (var again = await OpenAsync(Backends.Lite))
+        {
+            Assert.Single(await again.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+            Assert.Equal(1, await again.ReindexAsync(_ct));
+            Assert.Single(await again.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+        }
+        var cli = await NewsMiner.Tests.Cli.CliRunner.RunAsync("reindex", "--db", DbPath);
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Contains("Indexed 1 article(s)", cli.Out, StringComparison.Ordinal);
+    }
 }

@@ -50,8 +50,14 @@ internal sealed class ArticleDoc
     public string? Language { get; set; }
     public string? FetchedAt { get; set; }
     public string? StoredAt { get; set; }
+    /// <summary>Rises with every save: the search index catches up on the articles above the highest it holds.</summary>
+    public long Seq { get; set; }
 
     [BsonIgnore] public string Text => TextCodec.Unpack(TextZ);
+
+    /// <summary>The highest <see cref="Seq"/> in the file, read from the end of its index; 0 when there is no article.</summary>
+    public static long LastSeq(ILiteCollection<ArticleDoc> articles) =>
+        articles.Query().OrderByDescending(a => a.Seq).Limit(1).FirstOrDefault()?.Seq ?? 0;
 }
 
 internal sealed class ArticleUrlDoc

@@ -172,6 +172,7 @@ internal static class LiteShape
         var articles = db.GetCollection<ArticleDoc>(Collections.Articles, BsonAutoId.Int64);
         articles.EnsureIndex(a => a.CanonicalUrl, unique: true);
         articles.EnsureIndex(a => a.ContentHash);
+        articles.EnsureIndex(a => a.Seq);
         db.GetCollection<ArticleUrlDoc>(Collections.ArticleUrls).EnsureIndex(u => u.ArticleId);
         var bands = db.GetCollection<BandDoc>(Collections.Bands, BsonAutoId.Int64);
         bands.EnsureIndex(b => b.Key);

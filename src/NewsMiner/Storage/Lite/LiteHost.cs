@@ -127,7 +127,11 @@ internal sealed class LiteHost : IAsyncDisposable
     {
         db.Commit();
         Commits++;
+        AfterCommit?.Invoke(db);
     }
+
+    /// <summary>Runs on the store thread after each commit (the search index's catch-up).</summary>
+    public Action<LiteDatabase>? AfterCommit { get; set; }
 
     public void StartGroupCommit(int maxChanges, TimeSpan maxDelay)
     {

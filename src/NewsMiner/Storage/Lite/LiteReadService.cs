@@ -275,5 +275,7 @@ internal sealed class LiteReadClient : INewsStore
 
     public Task<IDurableFrontier> OpenFrontierAsync(TimeSpan hostSpacing, CancellationToken ct) => Task.FromException<IDurableFrontier>(ReadOnly());
 
+    public Task<long> ReindexAsync(CancellationToken ct) => Task.FromException<long>(ReadOnly());
+
     private StoreException ReadOnly() => new($"Database {Path} is written by another process; this reader cannot write or check articles");
 }

@@ -26,6 +26,8 @@ public sealed class LiteStore : INewsStore
     private readonly TimeProvider _clock;
     private readonly FileStream _lock;
     private LiteReadServer? _server;
+    private SearchIndex? _index;
+    private long _lastCatchUp;
 
     private LiteStore(string path, LiteHost host, FileStream fileLock, bool readOnly, TimeProvider clock)
     {
@@ -77,6 +79,8 @@ public sealed class LiteStore : INewsStore
             await host.RunAsync(d => LiteShape.Prepare(d, full, readOnly, clock)).WaitAsync(ct).ConfigureAwait(false);
             var store = new LiteStore(full, host, fileLock, readOnly, clock);
             LiteFiles.WriteOwner(full);
+            store._index = SearchIndex.Open(full);
+            host.AfterCommit = store.IndexAfterCommit;
             // The owner answers readers of other processes for as long as it has the file open.
             store._server = LiteReadServer.Start(store);
             return store;
@@ -89,9 +93,36 @@ public sealed class LiteStore : INewsStore
         }
     }
 
+    /// <summary>Throttled: a crawl commits several times a second, the index catches up every few seconds (and before any search).</summary>
+    private void IndexAfterCommit(LiteDatabase db)
+    {
+        if (_index is null || System.Diagnostics.Stopwatch.GetElapsedTime(_lastCatchUp) < TimeSpan.FromSeconds(5)) return;
+        _lastCatchUp = System.Diagnostics.Stopwatch.GetTimestamp();
+        _index.CatchUpInBackground(db);
+    }
+
+    /// <summary>Builds the search index beside the file anew from the articles; returns how many it holds.</summary>
+    public Task<long> ReindexAsync(CancellationToken ct) => _host.RunAsync(db => (long)(_index?.Rebuild(db) ?? 0)).WaitAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null) await _server.DisposeAsync().ConfigureAwait(false);
+        if (_index is { } index)
+        {
+            try
+            {
+                await _host.RunAsync(db =>
+                {
+                    index.CatchUp(db);
+                    index.Dispose();
+                    return true;
+                }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or LiteException or ObjectDisposedException)
+            {
+                // The index is derived: the next open catches up on what this one missed.
+            }
+        }
         await _host.DisposeAsync().ConfigureAwait(false);
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
@@ -247,9 +278,12 @@ public sealed class LiteStore : INewsStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var search = new TextSearch(query);
-        if (search.IsEmpty) yield break;
-        var hits = await _host.RunAsync(db => search.Run(db, limit)).WaitAsync(ct).ConfigureAwait(false);
+        if (_index is not { } index) yield break;
+        var hits = await _host.RunAsync(db =>
+        {
+            index.CatchUp(db);
+            return index.Search(db, query, limit);
+        }).WaitAsync(ct).ConfigureAwait(false);
         foreach (var hit in hits) yield return hit;
     }
 

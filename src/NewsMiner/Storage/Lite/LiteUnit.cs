@@ -108,6 +108,7 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock) : IStoreUnit
             Language = article.Language,
             FetchedAt = LiteStore.Stamp(prov.FetchedAt),
             StoredAt = LiteStore.Stamp(clock.GetUtcNow()),
+            Seq = ArticleDoc.LastSeq(articles) + 1,
         };
         long id;
         if (existing is { } known)
