@@ -57,7 +57,7 @@ internal sealed class ArticleDoc
 
     /// <summary>The highest <see cref="Seq"/> in the file, read from the end of its index; 0 when there is no article.</summary>
     public static long LastSeq(ILiteCollection<ArticleDoc> articles) =>
-        articles.Query().OrderByDescending(a => a.Seq).Limit(1).FirstOrDefault()?.Seq ?? 0;
+        articles.Find(Query.All(nameof(Seq), Query.Descending), 0, 1).FirstOrDefault()?.Seq ?? 0;
 }
 
 internal sealed class ArticleUrlDoc
@@ -66,11 +66,15 @@ internal sealed class ArticleUrlDoc
     public long ArticleId { get; set; }
 }
 
+/// <summary>
+/// One near-duplicate band key and the articles last saved with it, newest first, at most
+/// <see cref="Crawling.NearDuplicates.MaxArticlesPerBand"/>: a key shared by hundreds marks a template, not a copy, and
+/// one document per key makes a lookup one query for all of an article's keys.
+/// </summary>
 internal sealed class BandDoc
 {
-    [BsonId] public long Id { get; set; }
-    public long Key { get; set; }
-    public long ArticleId { get; set; }
+    [BsonId] public long Key { get; set; }
+    public long[] Recent { get; set; } = [];
 }
 
 internal sealed class FigureDoc

@@ -49,17 +49,17 @@ internal sealed class LiteFigureFilter(FigureQuery q)
             keys.AddRange(set.Keys);
         }
         if (codes.Count == 0 && keys.Count == 0 && q.ProvinceIn is null)
-            return metrics.SelectMany(m => db.Figures().Find(Query.EQ(nameof(FigureDoc.Metric), m)));
+            return metrics.SelectMany(m => db.Figures().Find(Where.Eq(nameof(FigureDoc.Metric), m)));
         return metrics.SelectMany(m =>
-            codes.SelectMany(c => db.Figures().Find(Query.EQ(nameof(FigureDoc.MetricByCode), FigureDoc.Slot(m, c))))
-                .Concat(keys.SelectMany(k => db.Figures().Find(Query.EQ(nameof(FigureDoc.MetricByKey), FigureDoc.Slot(m, k))))));
+            codes.SelectMany(c => db.Figures().Find(Where.Eq(nameof(FigureDoc.MetricByCode), FigureDoc.Slot(m, c))))
+                .Concat(keys.SelectMany(k => db.Figures().Find(Where.Eq(nameof(FigureDoc.MetricByKey), FigureDoc.Slot(m, k))))));
     }
 
     /// <summary>The matching figures among the next <paramref name="size"/> after id <paramref name="after"/>; Last is null at the end.</summary>
     public (List<StoredFigure> Figures, long? Last) ReadChunk(LiteDatabase db, long after, int size)
     {
         var articles = new ArticleCache(db);
-        var docs = db.Figures().Find(Query.GT("_id", after), 0, size).ToList();
+        var docs = db.Figures().Find(Where.Gt("_id", after), 0, size).ToList();
         var found = docs.Where(f => Matches(f, articles)).Select(f => ToStored(f, articles.Get(f.ArticleId))).ToList();
         return (found, docs.Count < size ? null : docs[^1].Id);
     }

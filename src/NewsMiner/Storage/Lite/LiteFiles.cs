@@ -174,9 +174,6 @@ internal static class LiteShape
         articles.EnsureIndex(a => a.ContentHash);
         articles.EnsureIndex(a => a.Seq);
         db.GetCollection<ArticleUrlDoc>(Collections.ArticleUrls).EnsureIndex(u => u.ArticleId);
-        var bands = db.GetCollection<BandDoc>(Collections.Bands, BsonAutoId.Int64);
-        bands.EnsureIndex(b => b.Key);
-        bands.EnsureIndex(b => b.ArticleId);
         var figures = db.GetCollection<FigureDoc>(Collections.Figures, BsonAutoId.Int64);
         figures.EnsureIndex(f => f.ArticleId);
         figures.EnsureIndex(f => f.Metric);

@@ -48,7 +48,7 @@ internal sealed class LiteFrontier : IDurableFrontier
     {
         var cut = NowMs() - (long)lease.TotalMilliseconds;
         var frontier = db.Frontier();
-        var stale = frontier.Find(Query.EQ(nameof(FrontierDoc.State), "in_flight")).Where(f => (f.LeasedMs ?? 0) <= cut).ToList();
+        var stale = frontier.Find(Where.Eq(nameof(FrontierDoc.State), "in_flight")).Where(f => (f.LeasedMs ?? 0) <= cut).ToList();
         foreach (var f in stale)
         {
             f.State = "queued";
@@ -78,7 +78,7 @@ internal sealed class LiteFrontier : IDurableFrontier
                 }
                 frontier.Insert(NewDoc(db, seed.Url, seed.Source, 0, "queued", now, revisit));
             }
-            var due = frontier.Find(Query.Between(nameof(FrontierDoc.RevisitDue), long.MinValue, now)).ToList();
+            var due = frontier.Find(Where.Between(nameof(FrontierDoc.RevisitDue), long.MinValue, now)).ToList();
             foreach (var f in due)
             {
                 f.State = "queued";
@@ -93,7 +93,7 @@ internal sealed class LiteFrontier : IDurableFrontier
     public Task<int> RequeueFinishedAsync(CancellationToken ct) => Change(db =>
     {
         var frontier = db.Frontier();
-        var finished = frontier.Find(Query.In(nameof(FrontierDoc.State), "done", "failed")).ToList();
+        var finished = frontier.Find(Where.In(nameof(FrontierDoc.State), "done", "failed")).ToList();
         foreach (var f in finished)
         {
             f.State = "queued";
@@ -106,7 +106,7 @@ internal sealed class LiteFrontier : IDurableFrontier
 
     public Task<DateTimeOffset?> NextRevisitAsync(CancellationToken ct) => _host.RunAsync(db =>
     {
-        var due = db.Frontier().Find(Query.Between(nameof(FrontierDoc.RevisitDue), long.MinValue, long.MaxValue)).Select(f => f.RevisitDue).Min();
+        var due = db.Frontier().Find(Where.Between(nameof(FrontierDoc.RevisitDue), long.MinValue, long.MaxValue)).Select(f => f.RevisitDue).Min();
         return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
     }).WaitAsync(ct);
 
@@ -115,7 +115,7 @@ internal sealed class LiteFrontier : IDurableFrontier
         var counts = new Dictionary<FrontierState, long>();
         foreach (var state in new[] { "queued", "in_flight", "done", "failed" })
         {
-            var n = db.Frontier().LongCount(Query.EQ(nameof(FrontierDoc.State), state));
+            var n = db.Frontier().LongCount(Where.Eq(nameof(FrontierDoc.State), state));
             if (n > 0) counts[FrontierColumns.ParseState(state)] = n;
         }
         return counts;
@@ -130,14 +130,14 @@ internal sealed class LiteFrontier : IDurableFrontier
     }
 
     public Task<IReadOnlyCollection<string>> HostsWithWorkAsync(CancellationToken ct) => _host.RunAsync<IReadOnlyCollection<string>>(db =>
-        db.Frontier().Find(Query.EQ(nameof(FrontierDoc.State), "queued")).Select(f => f.Host).Distinct(StringComparer.Ordinal).ToList()).WaitAsync(ct);
+        db.Frontier().Find(Where.Eq(nameof(FrontierDoc.State), "queued")).Select(f => f.Host).Distinct(StringComparer.Ordinal).ToList()).WaitAsync(ct);
 
     public Task<FrontierItem?> ClaimAsync(string host, DateTimeOffset now, CancellationToken ct) => Change(db =>
     {
         var frontier = db.Frontier();
         var nowMs = now.ToUnixTimeMilliseconds();
         // The claim index orders a host's queued URLs by depth, then discovery: the first one due is the next.
-        var next = frontier.Find(Query.StartsWith(nameof(FrontierDoc.Claim), FrontierDoc.ClaimPrefix(host))).FirstOrDefault(f => f.NextAttemptMs <= nowMs);
+        var next = frontier.Find(Where.StartsWith(nameof(FrontierDoc.Claim), FrontierDoc.ClaimPrefix(host))).FirstOrDefault(f => f.NextAttemptMs <= nowMs);
         if (next is null) return null;
         next.State = "in_flight";
         next.LeasedMs = nowMs;
@@ -147,7 +147,7 @@ internal sealed class LiteFrontier : IDurableFrontier
 
     public Task<DateTimeOffset?> NextDueAsync(string host, CancellationToken ct) => _host.RunAsync(db =>
     {
-        var due = db.Frontier().Find(Query.StartsWith(nameof(FrontierDoc.Claim), FrontierDoc.ClaimPrefix(host))).Select(f => (long?)f.NextAttemptMs).Min();
+        var due = db.Frontier().Find(Where.StartsWith(nameof(FrontierDoc.Claim), FrontierDoc.ClaimPrefix(host))).Select(f => (long?)f.NextAttemptMs).Min();
         return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
     }).WaitAsync(ct);
 
@@ -217,7 +217,7 @@ internal sealed class LiteFrontier : IDurableFrontier
         foreach (var group in db.Runs().FindAll().GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var last = group.MaxBy(r => r.Id)!;
-            var failed = db.Frontier().Find(Query.EQ(nameof(FrontierDoc.Source), group.Key)).Where(f => f.State == "failed")
+            var failed = db.Frontier().Find(Where.Eq(nameof(FrontierDoc.Source), group.Key)).Where(f => f.State == "failed")
                 .GroupBy(f => f.ErrorClass ?? "unknown", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
             list.Add(new SourceStatus(group.Key, group.Select(r => FrontierColumns.ParseTime(r.StartedAt)).Max(), FrontierColumns.ParseTime(last.FinishedAt),

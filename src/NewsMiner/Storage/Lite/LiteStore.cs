@@ -23,6 +23,7 @@ public sealed class LiteStore : INewsStore
     private const int ReadChunk = 8192;
 
     private readonly LiteHost _host;
+    private readonly LiteCounters _counters = new();
     private readonly TimeProvider _clock;
     private readonly FileStream _lock;
     private LiteReadServer? _server;
@@ -134,7 +135,7 @@ public sealed class LiteStore : INewsStore
     public Task<long> SaveArticleAsync(Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, CancellationToken ct)
     {
         EnsureWritable();
-        return _host.ChangeAsync(db => new LiteUnit(db, _clock).Save(article, figures, prov)).WaitAsync(ct);
+        return _host.ChangeAsync(db => new LiteUnit(db, _clock, _counters).Save(article, figures, prov)).WaitAsync(ct);
     }
 
     public Task<int> SaveArticlesAsync(IEnumerable<(Article Article, IReadOnlyList<Figure> Figures, ArticleProvenance Provenance)> items, CancellationToken ct)
@@ -144,7 +145,7 @@ public sealed class LiteStore : INewsStore
         var list = items.ToList();
         return _host.ChangeAsync(db =>
         {
-            var unit = new LiteUnit(db, _clock);
+            var unit = new LiteUnit(db, _clock, _counters);
             foreach (var (article, figures, prov) in list) unit.Save(article, figures, prov);
             return list.Count;
         }).WaitAsync(ct);
@@ -153,7 +154,7 @@ public sealed class LiteStore : INewsStore
     public Task RecordFetchAsync(FetchRecord rec, CancellationToken ct)
     {
         EnsureWritable();
-        return _host.ChangeAsync(db => new LiteUnit(db, _clock).RecordFetch(rec)).WaitAsync(ct);
+        return _host.ChangeAsync(db => new LiteUnit(db, _clock, _counters).RecordFetch(rec)).WaitAsync(ct);
     }
 
     public Task SaveSourceAsync(SourceRecord source, CancellationToken ct)
@@ -163,7 +164,7 @@ public sealed class LiteStore : INewsStore
         return _host.ChangeAsync(db =>
         {
             var sources = db.GetCollection<SourceDoc>(Collections.Sources);
-            var doc = sources.FindOne(Query.EQ(nameof(SourceDoc.StartUrl), source.StartUrl)) ?? new SourceDoc { StartUrl = source.StartUrl };
+            var doc = sources.Find(Where.Eq(nameof(SourceDoc.StartUrl), source.StartUrl), 0, 1).FirstOrDefault() ?? new SourceDoc { StartUrl = source.StartUrl };
             doc.Name = source.Name;
             doc.Province = source.Province;
             sources.Upsert(doc);
@@ -176,7 +177,7 @@ public sealed class LiteStore : INewsStore
         ArgumentNullException.ThrowIfNull(urls);
         EnsureWritable();
         var list = urls.ToList();
-        return _host.ChangeAsync(db => new LiteUnit(db, _clock).AddUrls(articleId, list)).WaitAsync(ct);
+        return _host.ChangeAsync(db => new LiteUnit(db, _clock, _counters).AddUrls(articleId, list)).WaitAsync(ct);
     }
 
     public Task<T> WritePageAsync<T>(IDurableFrontier frontier, FetchedPage? page, FrontierItem? claim, Func<IStoreUnit, Task<T>> write, CancellationToken ct)
@@ -186,7 +187,7 @@ public sealed class LiteStore : INewsStore
         var lite = frontier as LiteFrontier ?? throw new ArgumentException("A LiteDB store writes through its own frontier", nameof(frontier));
         return _host.ChangeAsync(db =>
         {
-            var done = write(new LiteUnit(db, _clock));
+            var done = write(new LiteUnit(db, _clock, _counters));
             // A unit runs on the store thread inside the open transaction; anything that awaited for real would leave it.
             if (!done.IsCompleted) throw new InvalidOperationException("A LiteDB unit of work must complete synchronously");
             var result = done.GetAwaiter().GetResult();
@@ -209,17 +210,17 @@ public sealed class LiteStore : INewsStore
         .WaitAsync(ct);
 
     public Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct) =>
-        _host.RunAsync(db => new LiteUnit(db, _clock).HasHash(contentHash)).WaitAsync(ct);
+        _host.RunAsync(db => new LiteUnit(db, _clock, _counters).HasHash(contentHash)).WaitAsync(ct);
 
     public Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct) =>
-        _host.RunAsync(db => new LiteUnit(db, _clock).HasUrl(url)).WaitAsync(ct);
+        _host.RunAsync(db => new LiteUnit(db, _clock, _counters).HasUrl(url)).WaitAsync(ct);
 
     public Task<IReadOnlyList<(long Id, string Text)>> ArticlesSharingBandsAsync(IReadOnlyList<long> bands, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bands);
         return _host.RunAsync<IReadOnlyList<(long, string)>>(db =>
         {
-            var unit = new LiteUnit(db, _clock);
+            var unit = new LiteUnit(db, _clock, _counters);
             return unit.IdsSharingBands(bands).Select(id => (id, unit.Text(id) ?? "")).ToList();
         }).WaitAsync(ct);
     }

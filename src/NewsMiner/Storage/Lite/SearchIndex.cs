@@ -104,7 +104,7 @@ internal sealed class SearchIndex : IDisposable
         var articles = db.Articles();
         var last = ArticleDoc.LastSeq(articles);
         if (last <= _watermark) return ([], last);
-        var docs = articles.Find(LiteDB.Query.GT(nameof(ArticleDoc.Seq), _watermark))
+        var docs = articles.Find(Where.Gt(nameof(ArticleDoc.Seq), _watermark))
             .Select(a => (a.Id.ToString(CultureInfo.InvariantCulture), ToDocument(a))).ToList();
         return (docs, last);
     }
