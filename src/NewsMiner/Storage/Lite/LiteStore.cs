@@ -49,6 +49,8 @@ public sealed class LiteStore : INewsStore
 
     internal TimeProvider Clock => _clock;
 
+    internal LiteCounters Counters => _counters;
+
     /// <summary>Opens the file for reading and writing, creating it if missing, and brings its shape up to date.</summary>
     /// <exception cref="StoreException">A missing folder, a file that is not a NewsMiner store, a newer store, or a file another process holds.</exception>
     public static async Task<INewsStore> OpenAsync(string db, TimeProvider clock, CancellationToken ct)
