@@ -85,4 +85,37 @@ public sealed class ImportStoreTests : IDisposable
         Assert.Contains(bogus, Assert.Single(r.ErrorLines), StringComparison.Ordinal);
         Assert.False(File.Exists(db));
     }
+
+    [Fact]
+    public async Task A_store_of_a_newer_version_or_an_old_sqlite_store_is_one_line_naming_the_file_exit_2_and_left_as_it_was()
+    {
+        var db = _dir.File("newer.db");
+        await using (var store = await NewsStores.OpenAsync(db, _ct))
+        {
+            await store.SaveArticleAsync(StoreSamples.Article("https://a.vn/1"), StoreSamples.Figures(), StoreSamples.Provenance("https://a.vn/1"), _ct);
+        }
+        using (var lite = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = db, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            lite.UserVersion = NewsMiner.Storage.Lite.LiteStore.ShapeVersion + 1;
+        }
+        var old = _dir.File("old.db");
+        await using (var sqlite = await NewsStore.OpenAsync(old, _ct))
+        {
+            await sqlite.SaveArticleAsync(StoreSamples.Article("https://a.vn/2"), [], StoreSamples.Provenance("https://a.vn/2"), _ct);
+        }
+        foreach (var (file, says) in new[] { (db, "newer than this build"), (old, "import-store") })
+        {
+            var before = await File.ReadAllBytesAsync(file, _ct);
+            foreach (var args in new[] { new[] { "query", "--db", file }, ["crawl", "--db", file, "--start", "http://127.0.0.1:9/", "--quiet"], ["export", "--db", file, "--format", "csv", "--out", _dir.File("x.csv")] })
+            {
+                var r = await CliRunner.RunAsync(args);
+                Assert.Equal(NewsMiner.Cli.ExitCodes.BadInput, r.ExitCode);
+                var line = Assert.Single(r.ErrorLines);
+                Assert.Contains(Path.GetFullPath(file), line, StringComparison.Ordinal);
+                Assert.Contains(says, line, StringComparison.Ordinal);
+            }
+            Assert.Equal(before, await File.ReadAllBytesAsync(file, _ct));
+            Assert.False(File.Exists(_dir.File("x.csv")));
+        }
+    }
 }
