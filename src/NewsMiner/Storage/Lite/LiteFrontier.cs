@@ -13,13 +13,14 @@ internal sealed class LiteFrontier : IDurableFrontier
 {
     private readonly LiteHost _host;
     private readonly TimeProvider _clock;
-    private long _seq = -1;
+    private readonly LiteCounters _counters;
     private bool _grouped;
 
     public LiteFrontier(LiteStore store)
     {
         _host = store.Host;
         _clock = store.Clock;
+        _counters = store.Counters;
     }
 
     public async ValueTask DisposeAsync()
@@ -233,11 +234,10 @@ internal sealed class LiteFrontier : IDurableFrontier
 
     private FrontierDoc NewDoc(LiteDatabase db, Uri url, string? source, int depth, string state, long now, long? revisitMs)
     {
-        if (_seq < 0) _seq = db.Frontier().FindAll().Select(f => f.Seq).DefaultIfEmpty(0).Max();
         return new FrontierDoc
         {
             Url = url.AbsoluteUri, Host = Crawler.HostKey(url.Host), Source = source, Depth = depth, State = state,
-            Seq = ++_seq, RevisitMs = revisitMs, DiscoveredMs = now,
+            Seq = _counters.NextFrontierSeq(db), RevisitMs = revisitMs, DiscoveredMs = now,
         }.Keyed();
     }
 

@@ -13,6 +13,14 @@ namespace NewsMiner.Storage.Lite;
 internal sealed class LiteCounters
 {
     private long _articleSeq = -1;
+    private long _frontierSeq = -1;
+
+    /// <summary>Discovery order of frontier URLs (what SQLite's rowid was); only on the store thread.</summary>
+    public long NextFrontierSeq(LiteDatabase db)
+    {
+        if (_frontierSeq < 0) _frontierSeq = db.Frontier().FindAll().Select(f => f.Seq).DefaultIfEmpty(0).Max();
+        return ++_frontierSeq;
+    }
 
     /// <summary>Only on the store thread.</summary>
     public long NextArticleSeq(LiteDatabase db)
