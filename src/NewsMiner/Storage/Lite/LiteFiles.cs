@@ -186,6 +186,7 @@ internal static class LiteShape
         frontier.EnsureIndex(f => f.Claim);
         frontier.EnsureIndex(f => f.RevisitDue);
         frontier.EnsureIndex(f => f.Source);
+        frontier.EnsureIndex(f => f.Seq);
         db.GetCollection<RunDoc>(Collections.Runs, BsonAutoId.Int64).EnsureIndex(r => r.Source);
     }
 }

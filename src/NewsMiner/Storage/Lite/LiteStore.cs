@@ -198,11 +198,11 @@ public sealed class LiteStore : INewsStore
         }).WaitAsync(ct);
     }
 
-    public async Task<IDurableFrontier> OpenFrontierAsync(TimeSpan hostSpacing, CancellationToken ct)
+    /// <summary>The frontier in this file; <paramref name="hostSpacing"/> is for crawlers of other processes, which a LiteDB file never has.</summary>
+    public Task<IDurableFrontier> OpenFrontierAsync(TimeSpan hostSpacing, CancellationToken ct)
     {
         EnsureWritable();
-        await Task.CompletedTask.ConfigureAwait(false);
-        return new LiteFrontier(this);
+        return Task.FromResult<IDurableFrontier>(new LiteFrontier(this));
     }
 
     // ---- reads ----

@@ -18,7 +18,7 @@ internal sealed class LiteCounters
     /// <summary>Discovery order of frontier URLs (what SQLite's rowid was); only on the store thread.</summary>
     public long NextFrontierSeq(LiteDatabase db)
     {
-        if (_frontierSeq < 0) _frontierSeq = db.Frontier().FindAll().Select(f => f.Seq).DefaultIfEmpty(0).Max();
+        if (_frontierSeq < 0) _frontierSeq = db.Frontier().Find(Query.All(nameof(FrontierDoc.Seq), Query.Descending), 0, 1).FirstOrDefault()?.Seq ?? 0;
         return ++_frontierSeq;
     }
 
