@@ -110,6 +110,12 @@ internal sealed class FigureDoc
     /// these indexes read only that slice (the metric index alone read a quarter of a million-figure store).</summary>
     public string? MetricByCode { get; set; }
     public string? MetricByKey { get; set; }
+    /// <summary>The article's identity, copied: a save replaces all of an article's figures, so they never go stale, and
+    /// compare and export then read no article (loading each with its text was most of a comparison's time).</summary>
+    public string ArticleUrl { get; set; } = "";
+    public string ArticleTitle { get; set; } = "";
+    public string? Published { get; set; }
+    public string? SiteHost { get; set; }
 
     public static string Slot(string metric, string place) => metric + "|" + place;
 }

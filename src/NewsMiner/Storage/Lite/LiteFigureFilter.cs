@@ -7,7 +7,7 @@ namespace NewsMiner.Storage.Lite;
 /// <summary>
 /// A <see cref="FigureQuery"/> over the figures collection: the metric index narrows what is read, the rest of the
 /// filter is tested in memory with the SQL store's rules (a place by name key or official code, a missing year never
-/// inside a range), and each figure is joined with its article once per article.
+/// inside a range). A figure carries its article's URL, title, date and host, so no query reads an article.
 /// </summary>
 internal sealed class LiteFigureFilter(FigureQuery q)
 {
@@ -22,11 +22,10 @@ internal sealed class LiteFigureFilter(FigureQuery q)
 
     public List<StoredFigure> ReadByMetric(LiteDatabase db, IReadOnlyList<string> metrics)
     {
-        var articles = new ArticleCache(db);
         var found = new Dictionary<long, StoredFigure>();
         foreach (var f in Candidates(db, metrics))
         {
-            if (!found.ContainsKey(f.Id) && Matches(f, articles)) found[f.Id] = ToStored(f, articles.Get(f.ArticleId));
+            if (!found.ContainsKey(f.Id) && Matches(f)) found[f.Id] = ToStored(f);
         }
         var list = found.Values.ToList();
         list.Sort(static (x, y) => x.Id.CompareTo(y.Id));
@@ -58,13 +57,12 @@ internal sealed class LiteFigureFilter(FigureQuery q)
     /// <summary>The matching figures among the next <paramref name="size"/> after id <paramref name="after"/>; Last is null at the end.</summary>
     public (List<StoredFigure> Figures, long? Last) ReadChunk(LiteDatabase db, long after, int size)
     {
-        var articles = new ArticleCache(db);
         var docs = db.Figures().Find(Where.Gt("_id", after), 0, size).ToList();
-        var found = docs.Where(f => Matches(f, articles)).Select(f => ToStored(f, articles.Get(f.ArticleId))).ToList();
+        var found = docs.Where(Matches).Select(ToStored).ToList();
         return (found, docs.Count < size ? null : docs[^1].Id);
     }
 
-    public bool Matches(FigureDoc f, ArticleCache articles)
+    public bool Matches(FigureDoc f)
     {
         if (q.Metric is { } m && f.Metric != m.ToSchemaName()) return false;
         if (q.Metrics is { Count: > 0 } ms && !ms.Any(x => x.ToSchemaName() == f.Metric)) return false;
@@ -81,8 +79,7 @@ internal sealed class LiteFigureFilter(FigureQuery q)
         if (!string.IsNullOrWhiteSpace(q.Source))
         {
             var source = q.Source.Trim();
-            var a = articles.Get(f.ArticleId);
-            if (a.SiteHost != source && !a.Url.StartsWith(source, StringComparison.Ordinal)) return false;
+            if (f.SiteHost != source && !f.ArticleUrl.StartsWith(source, StringComparison.Ordinal)) return false;
         }
         return true;
     }
@@ -93,26 +90,11 @@ internal sealed class LiteFigureFilter(FigureQuery q)
     private static bool InSet(PlaceFilter? set, string? key, string? code) =>
         set is null || (key is not null && set.Keys.Contains(key)) || (code is not null && set.Codes.Contains(code));
 
-    public static StoredFigure ToStored(FigureDoc f, ArticleCache.Info a) => new(
+    public static StoredFigure ToStored(FigureDoc f) => new(
         f.Id, f.ArticleId,
         MetricNames.TryParse(f.Metric, out var m) ? m : throw new StoreException($"Unknown metric '{f.Metric}' in figure {f.Id}"),
         f.Segment, f.Value, f.ValueMax,
         QualifierNames.TryParse(f.Qualifier, out var ql) ? ql : throw new StoreException($"Unknown qualifier '{f.Qualifier}' in figure {f.Id}"),
         f.PerYear, f.Period, f.StartYear, f.EndYear, f.Province, f.District, f.Commune, f.Unit, f.ProvinceCode, f.DistrictCode, f.CommuneCode,
-        f.Evidence, f.EvidenceStart, f.EvidenceLength, f.ValueStart, f.Confidence, f.MinerVersion, a.Url, a.Title, a.Published);
-}
-
-/// <summary>Each article's URL, title, date and host, read once per query however many of its figures match.</summary>
-internal sealed class ArticleCache(LiteDatabase db)
-{
-    private readonly Dictionary<long, Info> _byId = [];
-
-    public sealed record Info(string Url, string Title, DateTimeOffset? Published, string? SiteHost);
-
-    public Info Get(long id)
-    {
-        if (_byId.TryGetValue(id, out var known)) return known;
-        var a = db.Articles().FindById(id) ?? throw new StoreException($"Figure of a missing article {id}");
-        return _byId[id] = new Info(a.CanonicalUrl, a.Title, LiteStore.ParseStamp(a.Published), a.SiteHost);
-    }
+        f.Evidence, f.EvidenceStart, f.EvidenceLength, f.ValueStart, f.Confidence, f.MinerVersion, f.ArticleUrl, f.ArticleTitle, LiteStore.ParseStamp(f.Published));
 }

@@ -159,7 +159,8 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock, LiteCounters
         }
         AddUrls(id, urls);
         if (prov.TextBands is { } bands) SaveBands(id, bands);
-        InsertFigures(id, figures, prov.MinerVersion);
+        doc.Id = id;
+        InsertFigures(doc, figures, prov.MinerVersion);
         return id;
     }
 
@@ -175,13 +176,13 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock, LiteCounters
         db.Bands().Upsert(changed);
     }
 
-    private void InsertFigures(long articleId, IReadOnlyList<Figure> figures, string? minerVersion)
+    private void InsertFigures(ArticleDoc article, IReadOnlyList<Figure> figures, string? minerVersion)
     {
         if (figures.Count == 0) return;
-        db.Figures().InsertBulk(figures.Select(f => ToDoc(articleId, f, minerVersion)));
+        db.Figures().InsertBulk(figures.Select(f => ToDoc(article, f, minerVersion)));
     }
 
-    internal static FigureDoc ToDoc(long articleId, Figure f, string? minerVersion)
+    internal static FigureDoc ToDoc(ArticleDoc article, Figure f, string? minerVersion)
     {
         ArgumentNullException.ThrowIfNull(f);
         var years = PeriodYears.Parse(f.Period);
@@ -189,7 +190,8 @@ internal sealed class LiteUnit(LiteDatabase db, TimeProvider clock, LiteCounters
         var loc = f.Locality ?? Locality.Empty;
         return new FigureDoc
         {
-            ArticleId = articleId, Metric = f.Metric.ToSchemaName(), Segment = f.Segment, Value = f.Value, ValueMax = f.ValueMax,
+            ArticleId = article.Id, ArticleUrl = article.CanonicalUrl, ArticleTitle = article.Title, Published = article.Published, SiteHost = article.SiteHost,
+            Metric = f.Metric.ToSchemaName(), Segment = f.Segment, Value = f.Value, ValueMax = f.ValueMax,
             Qualifier = f.Qualifier.ToSchemaName(), PerYear = f.PerYear, Period = f.Period, StartYear = years?.Start, EndYear = years?.End,
             Province = loc.Province, District = loc.District, Commune = loc.Commune, Unit = loc.Unit,
             ProvinceCode = loc.ProvinceCode, DistrictCode = loc.DistrictCode, CommuneCode = loc.CommuneCode,

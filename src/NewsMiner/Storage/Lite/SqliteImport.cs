@@ -35,13 +35,19 @@ public static class SqliteImport
         await using var conn = new SqliteConnection(cs);
         await conn.OpenAsync(ct).ConfigureAwait(false);
         var ids = new Dictionary<long, long>();
+        var heads = new Dictionary<long, ArticleDoc>();
         var articles = await CopyAsync(conn, lite, "SELECT id, canonical_url, url, site_host, title, published, published_source, author, text, content_hash, " +
-            "extractor_version, language, fetched_at, stored_at FROM articles ORDER BY id", (db, r) => ids[r.GetInt64(0)] = db.Articles().Insert(Article(r, lite)).AsInt64, ct)
-            .ConfigureAwait(false);
+            "extractor_version, language, fetched_at, stored_at FROM articles ORDER BY id", (db, r) =>
+            {
+                var doc = Article(r, lite);
+                doc.Id = ids[r.GetInt64(0)] = db.Articles().Insert(doc).AsInt64;
+                // What its figures copy of it (not the text, which the heads would keep in memory).
+                heads[doc.Id] = new ArticleDoc { Id = doc.Id, CanonicalUrl = doc.CanonicalUrl, Title = doc.Title, Published = doc.Published, SiteHost = doc.SiteHost };
+            }, ct).ConfigureAwait(false);
         await CopyBandsAsync(conn, lite, ids, ct).ConfigureAwait(false);
         var urls = await CopyAsync(conn, lite, "SELECT article_id, url FROM article_urls", (db, r) =>
             db.ArticleUrls().Upsert(new ArticleUrlDoc { Url = r.GetString(1), ArticleId = ids[r.GetInt64(0)] }), ct).ConfigureAwait(false);
-        var figures = await CopyAsync(conn, lite, "SELECT * FROM figures ORDER BY id", (db, r) => db.Figures().Insert(Figure(r, ids)), ct).ConfigureAwait(false);
+        var figures = await CopyAsync(conn, lite, "SELECT * FROM figures ORDER BY id", (db, r) => db.Figures().Insert(Figure(r, ids, heads)), ct).ConfigureAwait(false);
         var fetches = await CopyAsync(conn, lite, "SELECT url, fetched_at, status, error_class, message, content_hash, duration_ms FROM fetches ORDER BY id", (db, r) =>
             db.Fetches().Insert(new FetchDoc
             {
@@ -118,14 +124,16 @@ public static class SqliteImport
         FetchedAt = Str(r, 12), StoredAt = r.GetString(13), Seq = lite.Counters.NextArticleSeq(lite.Host.Db),
     };
 
-    private static FigureDoc Figure(SqliteDataReader r, Dictionary<long, long> ids)
+    private static FigureDoc Figure(SqliteDataReader r, Dictionary<long, long> ids, Dictionary<long, ArticleDoc> heads)
     {
         string? S(string c) => r.IsDBNull(r.GetOrdinal(c)) ? null : r.GetString(r.GetOrdinal(c));
         int? I(string c) => r.IsDBNull(r.GetOrdinal(c)) ? null : r.GetInt32(r.GetOrdinal(c));
         var metric = S("metric")!;
+        var article = heads[ids[r.GetInt64(r.GetOrdinal("article_id"))]];
         var doc = new FigureDoc
         {
-            ArticleId = ids[r.GetInt64(r.GetOrdinal("article_id"))], Metric = metric, Segment = S("segment"),
+            ArticleId = article.Id, ArticleUrl = article.CanonicalUrl, ArticleTitle = article.Title, Published = article.Published, SiteHost = article.SiteHost,
+            Metric = metric, Segment = S("segment"),
             Value = (decimal)r.GetDouble(r.GetOrdinal("value")), ValueMax = r.IsDBNull(r.GetOrdinal("value_max")) ? null : (decimal)r.GetDouble(r.GetOrdinal("value_max")),
             Qualifier = S("qualifier")!, PerYear = r.GetInt64(r.GetOrdinal("per_year")) != 0, Period = S("period"), StartYear = I("period_start_year"), EndYear = I("period_end_year"),
             Province = S("province"), District = S("district"), Commune = S("commune"), Unit = S("unit"),
