@@ -144,29 +144,7 @@ public sealed class StoreBenchmark : IBenchmark
         });
         var consolidate = await CpuAsync(() => Task.FromResult(Statistics.Consolidate(figures)));
         var statistics = await CpuAsync(() => store.StatisticsAsync(q, ct));
-        // The floor: the same search reading three columns (id, evidence, title) and building nothing.
-        var floor = await CpuAsync(async () =>
-        {
-            await using var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.Path);
-            await c.OpenAsync(ct);
-            await using (var pragma = c.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA mmap_size = 1073741824";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
-            await using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT f.id, f.evidence, a.title FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.metric IN (@m, @m2) AND (f.province_key = @k OR f.province_code = @c) AND f.period_start_year >= @from AND f.period_end_year <= @to AND f.segment IS NULL";
-            cmd.Parameters.AddWithValue("@m", q.Metrics![0].ToSchemaName());
-            cmd.Parameters.AddWithValue("@m2", q.Metrics![^1].ToSchemaName());
-            cmd.Parameters.AddWithValue("@k", q.ProvinceIn!.Keys[0]);
-            cmd.Parameters.AddWithValue("@c", q.ProvinceIn!.Codes[0]);
-            cmd.Parameters.AddWithValue("@from", q.FromYear);
-            cmd.Parameters.AddWithValue("@to", q.ToYear);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            var n = 0L;
-            while (await r.ReadAsync(ct)) n += r.GetString(1).Length;
-        });
-        Console.WriteLine($"  CPU medians of 9: SQL floor (3 columns) {floor:F0} ms; stream all columns {stream:F0} ms, consolidate {consolidate:F0} ms; " +
+        Console.WriteLine($"  CPU medians of 9: stream all columns {stream:F0} ms, consolidate {consolidate:F0} ms; " +
             $"statistics path (read + consolidate) {statistics:F0} ms");
     }
 
