@@ -23,7 +23,7 @@ public sealed class CrawlBenchmark : IBenchmark
 
     public string Name => "crawl";
 
-    public string Description => "crawl a generated loopback site into SQLite: pages/s and peak memory (args: pages concurrency)";
+    public string Description => "crawl a generated loopback site into the store (LiteDB): pages/s and peak memory (args: pages concurrency)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class CrawlBenchmark : IBenchmark
         var db = Path.Combine(Path.GetTempPath(), $"newsminer-crawl-bench-{Environment.ProcessId}.db");
         try
         {
-            await using var store = await NewsStore.OpenAsync(db, ct);
+            var store = await NewsStores.OpenAsync(db, ct);
             var options = new CrawlOptions
             {
                 DelayMs = 0, RespectRobots = false, MaxPages = pages + 10, MaxConcurrency = concurrency, ConnectionsPerHost = concurrency,
@@ -70,18 +70,16 @@ public sealed class CrawlBenchmark : IBenchmark
             if (report.Failures > 0)
             {
                 Console.WriteLine("failures: " + string.Join(", ", report.FailuresByClass.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")));
-                await using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-                await conn.OpenAsync(ct);
-                await using var cmd = conn.CreateCommand();
-                cmd.CommandText = "SELECT url, error_class, message FROM fetches WHERE error_class IS NOT NULL LIMIT 3";
-                await using var r = await cmd.ExecuteReaderAsync(ct);
-                while (await r.ReadAsync(ct)) Console.WriteLine($"  {r.GetString(0)}: {r.GetString(1)}: {r.GetString(2)}");
             }
+            await store.DisposeAsync();
+            // The store closed (its log checkpointed into the file): what the articles, figures and frontier take on disk.
+            var bytes = new FileInfo(db).Length;
+            Console.WriteLine($"store ({store.Backend}): {bytes / 1e6:F1} MB for {report.ArticlesStored} articles = {bytes / 1e6 * 20_000 / Math.Max(1, report.ArticlesStored):F1} MB per 20,000 articles");
             Console.WriteLine($"command: dotnet run -c Release --project bench/NewsMiner.Bench -- crawl {pages} {concurrency}");
         }
         finally
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+            foreach (var path in new[] { db, db + ".lock", db + ".owner", Path.ChangeExtension(db, null) + "-log.db" }) File.Delete(path);
         }
         return 0;
     }

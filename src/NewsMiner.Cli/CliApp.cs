@@ -31,6 +31,8 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(SearchCommand.Create(io));
+        root.Subcommands.Add(ReindexCommand.Create(io));
+        root.Subcommands.Add(ImportStoreCommand.Create(io));
         root.Subcommands.Add(TrainCommand.Create(io));
         root.Subcommands.Add(EvalCommand.Create(io));
         return root;

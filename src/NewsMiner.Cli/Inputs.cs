@@ -63,15 +63,15 @@ public static class Inputs
 
     /// <summary>
     /// Opens an existing database for reading: a SQLite file, or a PostgreSQL connection string ("Host=...;Database=..."
-    /// or a postgres:// URL; see <see cref="NewsStore.IsPostgres"/>). A missing file is an error that names it, and no
+    /// or a postgres:// URL; see <see cref="NewsStores.IsPostgres"/>). A missing file is an error that names it, and no
     /// file is created; a PostgreSQL database must already hold a NewsMiner schema of this version.
     /// </summary>
-    public static Task<NewsStore> OpenExistingAsync(string db, CancellationToken ct)
+    public static Task<INewsStore> OpenExistingAsync(string db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (NewsStore.IsPostgres(db)) return NewsStore.OpenReadOnlyAsync(db, ct);
+        if (NewsStores.IsPostgres(db)) return NewsStores.OpenExistingAsync(db, ct);
         if (!File.Exists(db)) throw new UserError($"{db}: no such database (run `newsminer crawl` or `newsminer demo` first, or pass --db)");
-        return NewsStore.OpenReadOnlyAsync(db, ct);
+        return NewsStores.OpenExistingAsync(db, ct);
     }
 
     private static int Distance(string a, string b)

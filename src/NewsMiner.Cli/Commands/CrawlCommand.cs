@@ -63,7 +63,7 @@ public static class CrawlCommand
             {
                 throw new UserError(e.Message);
             }
-            await using var store = await NewsStore.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
+            await using var store = await NewsStores.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
             if (r.GetValue(watch)) return await WatchAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             if (r.GetValue(refetch)) await RequeueAllAsync(store, ct).ConfigureAwait(false);
             var (report, left) = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
@@ -80,7 +80,7 @@ public static class CrawlCommand
     /// at the end that says per source what was fetched, stored and failed and what is still queued (shared with demo).
     /// </summary>
     /// <returns>The run's report and the URLs its sources still have queued.</returns>
-    public static async Task<(CrawlReport Report, long Left)> RunAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
+    public static async Task<(CrawlReport Report, long Left)> RunAsync(CliIo io, INewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
         bool quiet, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -135,7 +135,7 @@ public static class CrawlCommand
         public void Set(long value) => Interlocked.Exchange(ref _value, value);
     }
 
-    private static async Task CountQueuedAsync(NewsStore store, QueuedCount queued, TimeSpan every, CancellationToken ct)
+    private static async Task CountQueuedAsync(INewsStore store, QueuedCount queued, TimeSpan every, CancellationToken ct)
     {
         try
         {
@@ -165,7 +165,7 @@ public static class CrawlCommand
     /// second, at most a minute past the shortest revisit interval, so a host that keeps deferring does not spin).
     /// Holds the crawl lock throughout and keeps it fresh while sleeping.
     /// </summary>
-    public static async Task<int> WatchAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
+    public static async Task<int> WatchAsync(CliIo io, INewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options, bool quiet,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(io);
@@ -206,7 +206,7 @@ public static class CrawlCommand
     }
 
     /// <summary>--refetch: every finished URL is queued again (conditional GET still spares unchanged pages).</summary>
-    private static async Task RequeueAllAsync(NewsStore store, CancellationToken ct)
+    private static async Task RequeueAllAsync(INewsStore store, CancellationToken ct)
     {
         await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
         await frontier.RequeueFinishedAsync(ct).ConfigureAwait(false);

@@ -59,7 +59,7 @@ public sealed class CrawlNotices(Action<string> print) : IProgress<CrawlNotice>
 public static class CrawlSummary
 {
     /// <returns>URLs the crawled sources still have queued.</returns>
-    public static async Task<long> WriteAsync(TextWriter output, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlNotices notices, bool stopped)
+    public static async Task<long> WriteAsync(TextWriter output, INewsStore store, IReadOnlyList<CrawlSource> sources, CrawlNotices notices, bool stopped)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sources);

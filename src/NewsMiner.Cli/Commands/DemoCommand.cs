@@ -19,7 +19,7 @@ public static class DemoCommand
             var dbResult = r.GetResult(CliApp.DbOption);
             var explicitDb = dbResult is not null && !dbResult.Implicit;
             var db = explicitDb ? r.GetValue(CliApp.DbOption)! : DemoDatabase;
-            var postgres = NewsStore.IsPostgres(db);
+            var postgres = NewsStores.IsPostgres(db);
             if (explicitDb && !postgres && File.Exists(db)) throw new UserError($"{db}: already exists; the demo builds a fresh database, so give a new path");
             if (!postgres) DeleteDatabase(db);
 
@@ -34,7 +34,7 @@ public static class DemoCommand
                 .ToList();
             var options = new CrawlOptions { StartUrls = server.StartUrls, DelayMs = 0, MaxPages = 500 };
 
-            await using var store = await NewsStore.OpenAsync(db, ct).ConfigureAwait(false);
+            await using var store = await NewsStores.OpenAsync(db, ct).ConfigureAwait(false);
             // A PostgreSQL database cannot be deleted like a file: the demo only fills an empty one.
             if (postgres && (await store.StatsAsync(ct).ConfigureAwait(false)).Articles > 0)
                 throw new UserError($"{store.Path}: already holds articles; the demo builds a fresh database, so give an empty one");
@@ -52,9 +52,11 @@ public static class DemoCommand
 
     private static void DeleteDatabase(string db)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        // The file and LiteDB's log beside it (FILE-log.EXT); the .lock file stays, as a lock file must.
+        var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", Path.GetFileNameWithoutExtension(db) + "-log" + Path.GetExtension(db));
+        foreach (var path in new[] { db, log })
         {
-            if (File.Exists(db + suffix)) File.Delete(db + suffix);
+            if (File.Exists(path)) File.Delete(path);
         }
     }
 }

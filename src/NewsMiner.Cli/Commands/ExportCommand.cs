@@ -8,7 +8,7 @@ public static class ExportCommand
     public static Command Create(CliIo io)
     {
         var filters = new FilterOptions();
-        var format = new Option<string>("--format") { Description = "csv, jsonl or sqlite (a self-contained dataset file)", Required = true };
+        var format = new Option<string>("--format") { Description = "csv, jsonl, parquet (typed columns) or sqlite (a self-contained dataset file)", Required = true };
         var output = new Option<string>("--out") { Description = "File to write (written whole or not at all); its codebook goes to <file>.codebook.md", Required = true };
         var bom = new Option<bool>("--bom") { Description = "Start the CSV with a UTF-8 byte-order mark (for Excel)" };
         var command = new Command("export", "Export figures with provenance as CSV (RFC 4180, UTF-8), JSON Lines or a SQLite dataset, with a codebook; no row limit.")
@@ -23,7 +23,8 @@ public static class ExportCommand
                 "csv" => ExportFormat.Csv,
                 "jsonl" or "json-lines" => ExportFormat.Jsonl,
                 "sqlite" => ExportFormat.Sqlite,
-                var other => throw new UserError($"--format '{other}': expected csv, jsonl or sqlite"),
+                "parquet" => ExportFormat.Parquet,
+                var other => throw new UserError($"--format '{other}': expected csv, jsonl, parquet or sqlite"),
             };
             var query = filters.Read(r);
             await using var store = await StoreAccess.OpenExistingAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);

@@ -71,5 +71,5 @@ public sealed class FilterOptions
 /// <summary>Opens the --db a read command names: a SQLite file that must exist, or a PostgreSQL connection string.</summary>
 public static class StoreAccess
 {
-    public static Task<NewsStore> OpenExistingAsync(string db, CancellationToken ct) => Inputs.OpenExistingAsync(db, ct);
+    public static Task<INewsStore> OpenExistingAsync(string db, CancellationToken ct) => Inputs.OpenExistingAsync(db, ct);
 }

@@ -8,7 +8,7 @@ public static class SearchCommand
 {
     public static Command Create(CliIo io)
     {
-        var words = new Argument<string>("words") { Description = "Words that must all occur, e.g. \"kết nạp\" (either tone placement matches)" };
+        var words = new Argument<string>("words") { Description = "Words that must all occur, e.g. kết nạp (either tone placement matches; a word typed without diacritics matches with or without them; \"quoted words\" in a row)" };
         var limit = new Option<int>("--limit") { Description = "At most this many articles, best first", DefaultValueFactory = _ => 20 };
         var command = new Command("search", "Search article titles and texts; matched words are shown in [brackets].") { words, limit };
         command.SetAction(async (r, ct) =>

@@ -13,8 +13,8 @@ public static class StatusCommand
         command.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(CliApp.DbOption)!;
-            if (!NewsStore.IsPostgres(path) && !File.Exists(path)) throw new UserError($"{path}: no such database");
-            await using var store = await NewsStore.OpenAsync(path, ct).ConfigureAwait(false);
+            if (!NewsStores.IsPostgres(path) && !File.Exists(path)) throw new UserError($"{path}: no such database");
+            await using var store = await NewsStores.OpenAsync(path, ct).ConfigureAwait(false);
             await using var frontier = await DurableFrontier.OpenAsync(store, ct).ConfigureAwait(false);
             var rows = await frontier.StatusAsync(ct).ConfigureAwait(false);
             if (rows.Count == 0)

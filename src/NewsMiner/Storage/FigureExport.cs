@@ -105,6 +105,7 @@ public static class FigureExport
                     ExportFormat.Csv => await WriteCsvAsync(rows, stream, excelBom, ct).ConfigureAwait(false),
                     ExportFormat.Jsonl => await WriteJsonlAsync(rows, stream, ct).ConfigureAwait(false),
                     ExportFormat.Sqlite => -1,
+                    ExportFormat.Parquet => await ParquetExport.WriteAsync(rows, stream, ct).ConfigureAwait(false),
                     _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
                 };
                 await stream.FlushAsync(ct).ConfigureAwait(false);

@@ -35,6 +35,20 @@ public interface IDurableFrontier : ICrawlFrontier, IAsyncDisposable
     Task UpdateRunAsync(long runId, SourceRunCounts counts, bool finished, CancellationToken ct);
 
     Task<IReadOnlyList<SourceStatus>> StatusAsync(CancellationToken ct);
+
+    /// <summary>
+    /// From now on changes join one open transaction committed after <paramref name="maxChanges"/> changes or once it
+    /// is <paramref name="maxDelay"/> old. An engine whose frontier commits each change itself (PostgreSQL) ignores it.
+    /// </summary>
+    void StartGroupCommit(int maxChanges, TimeSpan maxDelay)
+    {
+    }
+
+    /// <summary>Commits the open batch if it is at least <paramref name="olderThan"/> old.</summary>
+    Task FlushAsync(TimeSpan olderThan, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Commits the open batch and goes back to one transaction per change.</summary>
+    Task StopGroupCommitAsync() => Task.CompletedTask;
 }
 
 /// <summary>Opens the frontier that fits the store's database engine.</summary>
@@ -44,13 +58,11 @@ public static class DurableFrontier
     /// PostgreSQL only: the least time between two requests to one host across every crawler process sharing the
     /// database (each process also keeps its own per-host delay). Zero: no cross-process spacing.
     /// </param>
-    public static async Task<IDurableFrontier> OpenAsync(NewsStore store, TimeSpan hostSpacing, CancellationToken ct)
+    public static Task<IDurableFrontier> OpenAsync(INewsStore store, TimeSpan hostSpacing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store.Backend == StoreBackend.Postgres
-            ? await PostgresFrontier.OpenAsync(store, new PostgresFrontierOptions { HostSpacing = hostSpacing }, ct).ConfigureAwait(false)
-            : await FrontierStore.OpenAsync(store, ct).ConfigureAwait(false);
+        return store.OpenFrontierAsync(hostSpacing, ct);
     }
 
-    public static Task<IDurableFrontier> OpenAsync(NewsStore store, CancellationToken ct) => OpenAsync(store, TimeSpan.Zero, ct);
+    public static Task<IDurableFrontier> OpenAsync(INewsStore store, CancellationToken ct) => OpenAsync(store, TimeSpan.Zero, ct);
 }

@@ -13,7 +13,7 @@ namespace NewsMiner.Storage;
 /// a query being streamed never blocks a save (WAL lets readers run beside the one writer). Every article is written in
 /// one transaction: a reader sees the old record or the new one, never half of either.
 /// </summary>
-public sealed class NewsStore : IAsyncDisposable
+public sealed class NewsStore : INewsStore
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
@@ -870,6 +870,66 @@ public sealed class NewsStore : IAsyncDisposable
     {
         EnsureWritable();
         return ConnectAsync(ct);
+    }
+
+    /// <summary>PostgreSQL and SQLite keep their text index themselves (a generated tsvector, FTS5 filled at commit); nothing to rebuild.</summary>
+    public async Task<long> ReindexAsync(CancellationToken ct) => (await StatsAsync(ct).ConfigureAwait(false)).Articles;
+
+    public async Task<IDurableFrontier> OpenFrontierAsync(TimeSpan hostSpacing, CancellationToken ct) =>
+        Backend == StoreBackend.Postgres
+            ? await PostgresFrontier.OpenAsync(this, new PostgresFrontierOptions { HostSpacing = hostSpacing, Clock = _clock }, ct).ConfigureAwait(false)
+            : await FrontierStore.OpenAsync(this, _clock, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// SQLite: the unit joins the frontier connection's group-committed batch and the page's done state commits with it.
+    /// PostgreSQL: the unit commits in a transaction of its own, then the frontier marks the page done; a crash in
+    /// between fetches the page again once its lease ends, and the save by canonical URL replaces what it stored.
+    /// </summary>
+    public async Task<T> WritePageAsync<T>(IDurableFrontier frontier, Crawling.FetchedPage? page, Crawling.FrontierItem? claim, Func<IStoreUnit, Task<T>> write,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(frontier);
+        ArgumentNullException.ThrowIfNull(write);
+        EnsureWritable();
+        if (frontier is FrontierStore batched)
+        {
+            return await batched.WriteAsync(async (conn, tx) =>
+            {
+                var result = await write(new SqlUnit(this, conn, tx)).ConfigureAwait(false);
+                if (page is not null) await batched.FinishPageAsync(tx, page, ct).ConfigureAwait(false);
+                return result;
+            }, ct).ConfigureAwait(false);
+        }
+        T value;
+        await using (var conn = await ConnectAsync(ct).ConfigureAwait(false))
+        await using (var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false))
+        {
+            value = await write(new SqlUnit(this, conn, tx)).ConfigureAwait(false);
+            await IndexPendingTextAsync(conn, tx, Backend, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+        if (page is not null && claim is not null) await frontier.CompleteAsync(claim, page, [], ct).ConfigureAwait(false);
+        return value;
+    }
+
+    /// <summary>A unit of work on one connection and transaction.</summary>
+    private sealed class SqlUnit(NewsStore store, DbConnection conn, DbTransaction tx) : IStoreUnit
+    {
+        public Task RecordFetchAsync(FetchRecord rec, CancellationToken ct) => NewsStore.RecordFetchAsync(conn, tx, rec, ct);
+
+        public Task<bool> HasArticleWithHashAsync(string contentHash, CancellationToken ct) => NewsStore.HasArticleWithHashAsync(conn, tx, contentHash, ct);
+
+        public Task<bool> HasArticleWithUrlAsync(string url, CancellationToken ct) => NewsStore.HasArticleWithUrlAsync(conn, tx, url, ct);
+
+        public Task<IReadOnlyList<long>> ArticleIdsSharingBandsAsync(IReadOnlyList<long> bands, CancellationToken ct) =>
+            NewsStore.ArticleIdsSharingBandsAsync(conn, tx, bands, ct);
+
+        public Task<string?> ArticleTextAsync(long id, CancellationToken ct) => NewsStore.ArticleTextAsync(conn, tx, id, ct);
+
+        public Task AddArticleUrlsAsync(long articleId, IEnumerable<string> urls, CancellationToken ct) => NewsStore.AddArticleUrlsAsync(conn, tx, articleId, urls, ct);
+
+        public Task<long> SaveArticleAsync(Article article, IReadOnlyList<Figure> figures, ArticleProvenance prov, CancellationToken ct) =>
+            store.SaveArticleAsync(conn, tx, article, figures, prov, ct);
     }
 
     private static async Task<DbConnection> OpenConnectionAsync(StoreDialect dialect, CancellationToken ct)

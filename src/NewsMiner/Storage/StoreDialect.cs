@@ -7,8 +7,11 @@ namespace NewsMiner.Storage;
 /// <summary>Which database engine a store runs on; chosen from the --db value (see <see cref="StoreDialect.IsPostgres"/>).</summary>
 public enum StoreBackend
 {
+    /// <summary>The store format of earlier releases; read only by `newsminer import-store`.</summary>
     Sqlite,
     Postgres,
+    /// <summary>The embedded default: one LiteDB file.</summary>
+    LiteDb,
 }
 
 /// <summary>

@@ -150,4 +150,6 @@ public enum ExportFormat
     Jsonl,
     /// <summary>A self-contained SQLite file: the figures table (export columns), the articles they came from, the codebook.</summary>
     Sqlite,
+    /// <summary>Apache Parquet with typed columns (the export's columns), for pandas, R arrow, DuckDB and Spark.</summary>
+    Parquet,
 }

@@ -10,7 +10,7 @@ using NewsMiner.Storage;
 namespace NewsMiner.Tests.Crawling;
 
 /// <summary>
-/// Runs the real crawl path (NewsPipeline → database frontier → extract → mine → store) into a SQLite file and reads
+/// Runs the real crawl path (NewsPipeline → database frontier → extract → mine → store) into a store file and reads
 /// back what it recorded, so fault tests assert on the frontier and the store rather than on crawler outcomes.
 /// </summary>
 internal static class FullPathCrawl
@@ -29,7 +29,7 @@ internal static class FullPathCrawl
     public static async Task<CrawlReport> RunAsync(string db, IReadOnlyList<CrawlSource> sources, CrawlOptions options, CancellationToken ct = default,
         HttpMessageHandler? handler = null)
     {
-        await using var store = await NewsStore.OpenAsync(db, ct);
+        await using var store = await NewsStores.OpenAsync(db, ct);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
         guard.CancelAfter(TimeSpan.FromSeconds(90)); // hang guard only
         return await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, guard.Token, handler);
@@ -92,12 +92,8 @@ internal static class FullPathCrawl
         return list;
     }
 
-    private static SqliteConnection Open(string db)
-    {
-        var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        conn.Open();
-        return conn;
-    }
+    // The store after the crawl, as SQL tables (see StoreSnapshot).
+    private static SqliteConnection Open(string db) => NewsMiner.Tests.Support.StoreSnapshot.Open(db);
 
     public static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using NewsMiner.Cli;
 using NewsMiner.Cli.Commands;
 using NewsMiner.Crawling;
@@ -27,18 +26,6 @@ public sealed class CrawlStopAndScheduleTests(ITestOutputHelper output) : IDispo
     private Process StartCli(params string[] args) =>
         CliProcess.Start(_dir.Path, args, line => output.WriteLine("out: " + line), line => output.WriteLine("err: " + line));
 
-    private long CountOrZero(string sql)
-    {
-        try
-        {
-            return File.Exists(Db) ? Count(Db, sql) : 0;
-        }
-        catch (SqliteException)
-        {
-            return 0; // schema not there yet
-        }
-    }
-
     [Fact]
     public async Task Sigint_lets_the_page_in_flight_finish_and_exits_0_with_a_consistent_frontier()
     {
@@ -57,7 +44,8 @@ public sealed class CrawlStopAndScheduleTests(ITestOutputHelper output) : IDispo
         });
         using var p = StartCli("crawl", "--db", Db, "--start", site.BaseUrl.AbsoluteUri, "--delay-ms", "0", "--ignore-robots", "--quiet");
         var guard = Stopwatch.StartNew();
-        while (CountOrZero("SELECT count(*) FROM articles") < 2 && !p.HasExited && guard.Elapsed < TimeSpan.FromSeconds(90)) await Task.Delay(20);
+        // The crawl owns the file while it runs; the site's count of pages served says how far it got.
+        while (served.Count < 2 && !p.HasExited && guard.Elapsed < TimeSpan.FromSeconds(90)) await Task.Delay(20);
         Assert.False(p.HasExited, "the crawl ended before it could be stopped");
         // Wait until a request is in flight on the server, then interrupt.
         var before = started.Count;
@@ -97,16 +85,16 @@ public sealed class CrawlStopAndScheduleTests(ITestOutputHelper output) : IDispo
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90)); // hang guard
-        await using var store = await NewsStore.OpenAsync(Db, CancellationToken.None);
+        await using var store = await NewsStores.OpenAsync(Db, CancellationToken.None);
 
         var watching = CrawlCommand.WatchAsync(new CliIo(stdout, stderr), store, [source], Options with { StopGraceMs = 5000 }, quiet: false, cts.Token);
-        while (Count(Db, "SELECT count(*) FROM articles") < 3 && !watching.IsCompleted && !cts.IsCancellationRequested) await Task.Delay(50);
+        while ((await store.StatsAsync(CancellationToken.None)).Articles < 3 && !watching.IsCompleted && !cts.IsCancellationRequested) await Task.Delay(50);
         await cts.CancelAsync();
         var code = await watching;
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.True(Volatile.Read(ref visits) >= 3, $"the listing was visited {visits} time(s)");
-        Assert.True(Count(Db, "SELECT count(*) FROM articles") >= 3);
+        Assert.True((await store.StatsAsync(CancellationToken.None)).Articles >= 3);
         Assert.Contains("pass done", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("crawl: stopped", stdout.ToString(), StringComparison.Ordinal);
         // Article pages are fetched once however often their listing is revisited.
@@ -146,19 +134,16 @@ public sealed class CrawlStopAndScheduleTests(ITestOutputHelper output) : IDispo
     {
         await using var site = await LoopbackSite.StartAsync(app => app.MapGet("/", () => Html(Listing("Trang chủ"))));
         Assert.Equal(0, (await CliRunner.RunAsync("crawl", "--db", Db, "--start", site.BaseUrl.AbsoluteUri, "--ignore-robots", "--quiet")).ExitCode);
-        // Another live process holds the lock, with a fresh heartbeat.
-        using var holder = Process.Start("sleep", "60");
+        // Another live process holds the store's OS lock (flock(1) takes the same lock a crawl does) and says who it is.
+        using var holder = Process.Start("flock", [Db + ".lock", "sleep", "60"]);
         try
         {
-            using (var conn = new SqliteConnection($"Data Source={Db};Pooling=False"))
+            await File.WriteAllTextAsync(Db + ".owner", $"newsminer crawl (pid {holder.Id} on {Environment.MachineName})");
+            var deadline = Stopwatch.StartNew();
+            while (NewsMiner.Storage.Lite.LiteFiles.TakeLock(Path.GetFullPath(Db)) is { } free && deadline.Elapsed < TimeSpan.FromSeconds(10))
             {
-                conn.Open();
-                using var cmd = conn.CreateCommand();
-                cmd.CommandText = "INSERT INTO crawl_lock (id, owner, pid, machine, heartbeat_ms) VALUES (1, 'newsminer crawl', $pid, $m, $now)";
-                cmd.Parameters.AddWithValue("$pid", holder.Id);
-                cmd.Parameters.AddWithValue("$m", Environment.MachineName);
-                cmd.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                cmd.ExecuteNonQuery();
+                free.Dispose();
+                await Task.Delay(20);
             }
 
             foreach (var args in new[] { new[] { "crawl", "--db", Db, "--start", site.BaseUrl.AbsoluteUri, "--quiet" }, ["crawl", "--watch", "--db", Db, "--start", site.BaseUrl.AbsoluteUri, "--quiet"] })

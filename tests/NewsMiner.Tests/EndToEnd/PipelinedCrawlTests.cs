@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using NewsMiner.Crawling;
 using NewsMiner.Storage;
 using NewsMiner.Tests.Crawling;
@@ -31,14 +30,7 @@ public class PipelinedCrawlTests
         return $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Mục tin</title></head><body>{string.Concat(links)}{next}</body></html>";
     }
 
-    private static long Scalar(string db, string sql)
-    {
-        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private static long Scalar(string db, string sql) => NewsMiner.Tests.Support.StoreSnapshot.Scalar(db, sql);
 
     /// <summary>Progress that runs on the writer's thread, so the cancellation lands between or inside page writes.</summary>
     private sealed class CancelAfter(int articles, CancellationTokenSource cts) : IProgress<CrawlReport>
@@ -65,7 +57,7 @@ public class PipelinedCrawlTests
         var sources = new[] { new CrawlSource("muc", "Bình Định", [site.Url("/muc")]) };
         var options = new CrawlOptions { DelayMs = 0, RespectRobots = false, MaxPages = 1000, MaxConcurrency = 4, ConnectionsPerHost = 4 };
 
-        await using (var store = await NewsStore.OpenAsync(db, CancellationToken.None))
+        await using (var store = await NewsStores.OpenAsync(db, CancellationToken.None))
         {
             using var cts = new CancellationTokenSource();
             // A stop ends the run normally: pages already fetched are stored, the rest stays queued.
@@ -86,7 +78,7 @@ public class PipelinedCrawlTests
         // Whole pages: every stored article has its figures' article and its fetch record.
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM fetches x WHERE x.url = a.canonical_url)"));
 
-        await using (var store = await NewsStore.OpenAsync(db, CancellationToken.None))
+        await using (var store = await NewsStores.OpenAsync(db, CancellationToken.None))
         {
             var report = await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, CancellationToken.None);
             Assert.Equal(Articles - stored, report.ArticlesStored);

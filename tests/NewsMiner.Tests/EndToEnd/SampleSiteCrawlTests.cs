@@ -19,15 +19,15 @@ public class SampleSiteCrawlTests(ITestOutputHelper output)
     public const double MinimumStrictRecall = 0.95;
     public const double MinimumStrictPrecision = 0.94;
 
-    private static async Task<(NewsStore Store, CrawlReport Report, SampleManifest Manifest, Uri Base)> CrawlAsync(TempDir dir)
+    private static async Task<(INewsStore Store, CrawlReport Report, SampleManifest Manifest, Uri Base)> CrawlAsync(TempDir dir)
     {
         await using var server = await SampleSiteServer.StartAsync(CancellationToken.None);
-        var store = await NewsStore.OpenAsync(dir.File("e2e.db"), CancellationToken.None);
+        var store = await NewsStores.OpenAsync(dir.File("e2e.db"), CancellationToken.None);
         var report = await CrawlOnceAsync(server, store);
         return (store, report, SampleSiteManifest.Load(), server.BaseAddress);
     }
 
-    private static Task<CrawlReport> CrawlOnceAsync(SampleSiteServer server, NewsStore store)
+    private static Task<CrawlReport> CrawlOnceAsync(SampleSiteServer server, INewsStore store)
     {
         var sources = SampleSiteManifest.Load().Articles.GroupBy(a => a.Kind)
             .Select(g => new CrawlSource(g.Key, g.First().Province, server.StartUrls.Where(u => u.AbsolutePath.StartsWith("/" + g.Key + "/", StringComparison.Ordinal)).ToList()))
@@ -79,7 +79,7 @@ public class SampleSiteCrawlTests(ITestOutputHelper output)
         // The same site crawled again into the same database: nothing finished is fetched or stored again.
         using var dir = new TempDir();
         await using var server = await SampleSiteServer.StartAsync(CancellationToken.None);
-        await using var store = await NewsStore.OpenAsync(dir.File("twice.db"), CancellationToken.None);
+        await using var store = await NewsStores.OpenAsync(dir.File("twice.db"), CancellationToken.None);
         var first = await CrawlOnceAsync(server, store);
         var second = await CrawlOnceAsync(server, store);
         var stats = await store.StatsAsync(CancellationToken.None);

@@ -1,53 +1,51 @@
-using Microsoft.Data.Sqlite;
 using NewsMiner.Mining;
 using NewsMiner.Storage;
+using NewsMiner.Storage.Lite;
 using NewsMiner.Text;
 using Xunit;
 using static NewsMiner.Tests.Storage.StoreSamples;
 
 namespace NewsMiner.Tests.Storage;
 
-public sealed class NewsStoreTests : IDisposable
+/// <summary>The store contract: every test runs against LiteDB and, when a server is given, PostgreSQL.</summary>
+public sealed class NewsStoreTests : IAsyncLifetime
 {
     private const string Url = "https://baodaklak.vn/chinh-tri/ea-kar-ket-nap-12345.html";
-    private readonly TempFolder _dir = new();
+    private readonly TestStores _stores = new();
     private readonly CancellationToken _ct = CancellationToken.None;
 
-    public void Dispose() => _dir.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    private string DbPath => _dir.File("news.db");
+    public async Task DisposeAsync() => await _stores.DisposeAsync();
 
-    private static long Count(string db, string table)
+    private string DbPath => Path.Combine(_stores.Folder, "news.db");
+
+    private Task<INewsStore> OpenAsync(string backend) => _stores.OpenAsync(backend, _ct);
+
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Opening_twice_applies_migrations_once_and_keeps_data(string backend)
     {
-        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)cmd.ExecuteScalar()!;
-    }
-
-    [Fact]
-    public async Task Opening_twice_applies_migrations_once_and_keeps_data()
-    {
-        await using (var store = await NewsStore.OpenAsync(DbPath, _ct))
+        var latest = backend == Backends.Lite ? LiteStore.ShapeVersion : Migrations.PostgresScripts.Count;
+        await using (var store = await OpenAsync(backend))
         {
-            Assert.Equal(Migrations.Latest, await store.SchemaVersionAsync(_ct));
+            Assert.Equal(latest, await store.SchemaVersionAsync(_ct));
             await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         }
-        await using (var again = await NewsStore.OpenAsync(DbPath, _ct))
+        await using (var again = await OpenAsync(backend))
         {
-            Assert.Equal(Migrations.Latest, await again.SchemaVersionAsync(_ct));
+            Assert.Equal(latest, await again.SchemaVersionAsync(_ct));
             Assert.Equal(1, (await again.StatsAsync(_ct)).Articles);
         }
-        Assert.Equal(Migrations.Latest, Count(DbPath, "schema_version"));
     }
 
-    [Fact]
-    public async Task Near_duplicate_candidates_share_two_bands_most_shared_first_and_are_bounded()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Near_duplicate_candidates_share_two_bands_most_shared_first_and_are_bounded(string backend)
     {
         // Band keys stand in for MinHash bands; the lookup has keys 1..16.
         var lookup = Enumerable.Range(1, 16).Select(k => (long)k).ToList();
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         async Task<long> Save(string path, IEnumerable<long> bands)
         {
             var url = "https://baobinhdinh.vn/" + path;
@@ -68,22 +66,11 @@ public sealed class NewsStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Database_uses_wal_journal()
-    {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
-        using var conn = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", (string)cmd.ExecuteScalar()!);
-    }
-
-    [Fact]
     public async Task Open_in_missing_folder_throws_and_creates_nothing()
     {
-        var folder = _dir.File("nope");
+        var folder = Path.Combine(_stores.Folder, "nope");
         var path = Path.Combine(folder, "news.db");
-        var e = await Assert.ThrowsAsync<StoreException>(() => NewsStore.OpenAsync(path, _ct));
+        var e = await Assert.ThrowsAsync<StoreException>(() => NewsStores.OpenAsync(path, _ct));
         Assert.Contains(folder, e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.False(Directory.Exists(folder));
@@ -92,7 +79,7 @@ public sealed class NewsStoreTests : IDisposable
     [Fact]
     public async Task Read_only_open_of_missing_database_throws_and_creates_no_file()
     {
-        var e = await Assert.ThrowsAsync<StoreException>(() => NewsStore.OpenReadOnlyAsync(DbPath, _ct));
+        var e = await Assert.ThrowsAsync<StoreException>(() => NewsStores.OpenExistingAsync(DbPath, _ct));
         Assert.Contains(DbPath, e.Message);
         Assert.False(File.Exists(DbPath));
     }
@@ -100,11 +87,11 @@ public sealed class NewsStoreTests : IDisposable
     [Fact]
     public async Task Read_only_store_reads_but_refuses_writes()
     {
-        await using (var store = await NewsStore.OpenAsync(DbPath, _ct))
+        await using (var store = await OpenAsync(Backends.Lite))
         {
             await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         }
-        await using var ro = await NewsStore.OpenReadOnlyAsync(DbPath, _ct);
+        await using var ro = await NewsStores.OpenExistingAsync(DbPath, _ct);
         Assert.Equal(Figures().Count, (await ro.QueryFiguresAsync(FigureQuery.All, _ct).ToListAsync()).Count);
         await Assert.ThrowsAsync<StoreException>(() => ro.RecordFetchAsync(new FetchRecord(Url, Published, 200, null, null, null, 5), _ct));
     }
@@ -113,13 +100,14 @@ public sealed class NewsStoreTests : IDisposable
     public async Task Read_only_open_of_a_non_newsminer_file_throws()
     {
         await File.WriteAllTextAsync(DbPath, "không phải cơ sở dữ liệu", _ct);
-        await Assert.ThrowsAsync<StoreException>(() => NewsStore.OpenReadOnlyAsync(DbPath, _ct));
+        await Assert.ThrowsAsync<StoreException>(() => NewsStores.OpenExistingAsync(DbPath, _ct));
     }
 
-    [Fact]
-    public async Task Save_and_query_round_trip_every_field()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Save_and_query_round_trip_every_field(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         var canonical = "https://baodaklak.vn/ea-kar-12345.html";
         var article = Article(Url, canonical);
         var id = await store.SaveArticleAsync(article, Figures(), Provenance(Url), _ct);
@@ -145,10 +133,11 @@ public sealed class NewsStoreTests : IDisposable
         Assert.True(await store.HasArticleWithUrlAsync(canonical, _ct));
     }
 
-    [Fact]
-    public async Task Re_save_replaces_figures_without_duplicates()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Re_save_replaces_figures_without_duplicates(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         var first = await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         var again = await store.SaveArticleAsync(Article(Url, title: "Tiêu đề đã sửa"), Figures().Take(2).ToList(), Provenance(Url, "sha256:new"), _ct);
 
@@ -161,10 +150,11 @@ public sealed class NewsStoreTests : IDisposable
         Assert.False(await store.HasArticleWithHashAsync("sha256:abc", _ct));
     }
 
-    [Fact]
-    public async Task Article_first_stored_without_canonical_is_found_again_by_its_url()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Article_first_stored_without_canonical_is_found_again_by_its_url(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         var first = await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         var second = await store.SaveArticleAsync(Article(Url, "https://baodaklak.vn/c/12345"), Figures(), Provenance(Url), _ct);
         Assert.Equal(first, second);
@@ -172,10 +162,11 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Equal("https://baodaklak.vn/c/12345", (await store.QueryFiguresAsync(FigureQuery.All, _ct).ToListAsync())[0].ArticleUrl);
     }
 
-    [Fact]
-    public async Task Search_sees_an_article_once_committed_and_its_new_text_after_a_re_save()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Search_sees_an_article_once_committed_and_its_new_text_after_a_re_save(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         Assert.Single(await store.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
 
@@ -184,15 +175,15 @@ public sealed class NewsStoreTests : IDisposable
 
         Assert.Empty(await store.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
         Assert.Single(await store.SearchAsync("vùng sâu", 10, _ct).ToListAsync());
-        Assert.Equal(0, Count(DbPath, "articles_fts_pending"));
     }
 
-    [Fact]
-    public async Task Failure_mid_save_leaves_nothing_of_a_new_article()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Failure_mid_save_leaves_nothing_of_a_new_article(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         var bad = Figures().Append(Figure(Metric.NewMembers, "320", 320, "2016", confidence: 1.5)).ToList();
-        await Assert.ThrowsAsync<SqliteException>(() => store.SaveArticleAsync(Article(Url), bad, Provenance(Url), _ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.SaveArticleAsync(Article(Url), bad, Provenance(Url), _ct));
 
         var stats = await store.StatsAsync(_ct);
         Assert.Equal((0L, 0L), (stats.Articles, stats.Figures));
@@ -200,13 +191,14 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Empty(await store.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
     }
 
-    [Fact]
-    public async Task Failure_mid_re_save_keeps_the_previous_record()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Failure_mid_re_save_keeps_the_previous_record(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         var bad = new[] { Figure(Metric.NewMembers, "320", 320, "2016"), Figure(Metric.NewMembers, "320", 320, "2016") with { EvidenceStart = -1 } };
-        await Assert.ThrowsAsync<SqliteException>(() => store.SaveArticleAsync(Article(Url, title: "Mới"), bad, Provenance(Url), _ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.SaveArticleAsync(Article(Url, title: "Mới"), bad, Provenance(Url), _ct));
 
         var stored = await store.QueryFiguresAsync(FigureQuery.All, _ct).ToListAsync();
         Assert.Equal(Figures(), stored.Select(s => s.ToFigure()));
@@ -234,7 +226,7 @@ public sealed class NewsStoreTests : IDisposable
     [MemberData(nameof(Filters))]
     public async Task Filters_select_figures(FigureQuery q, int[] expected)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(Backends.Lite);
         await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         var got = await store.QueryFiguresAsync(q, _ct).Select(s => s.ToFigure()).ToListAsync();
         Assert.Equal(expected.Select(i => Figures()[i]), got);
@@ -247,7 +239,7 @@ public sealed class NewsStoreTests : IDisposable
     [InlineData("Thủy Nguyên", "thuỷ nguyên")]
     public async Task Province_matches_across_case_and_tone_placement(string stored, string asked)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(Backends.Lite);
         var f = Figure(Metric.NewMembers, "320", 320, "2016", new Locality(stored, null, null, null));
         await store.SaveArticleAsync(Article(Url), [f], Provenance(Url), _ct);
         var hits = await store.QueryFiguresAsync(new FigureQuery(Province: asked), _ct).ToListAsync();
@@ -255,10 +247,11 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Empty(await store.QueryFiguresAsync(new FigureQuery(Province: "Hà Nội"), _ct).ToListAsync());
     }
 
-    [Fact]
-    public async Task Compare_shows_conflicts_side_by_side()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Compare_shows_conflicts_side_by_side(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         string[] urls = ["https://a.vn/1", "https://a.vn/2", "https://a.vn/3"];
         decimal[] stated = [320, 302, 320];
         for (var i = 0; i < urls.Length; i++)
@@ -296,10 +289,11 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Null(Assert.Single(onlyTargets).NewMembers);
     }
 
-    [Fact]
-    public async Task Stats_count_fetch_failures_by_class()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Stats_count_fetch_failures_by_class(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         (int Status, string? Error)[] fetches = [(200, null), (404, "http_4xx"), (0, "timeout"), (0, "timeout"), (200, null)];
         foreach (var (status, error) in fetches)
         {
@@ -312,19 +306,21 @@ public sealed class NewsStoreTests : IDisposable
         Assert.Equal(1, stats.FailuresByErrorClass["http_4xx"]);
     }
 
-    [Fact]
-    public async Task Sources_are_upserted_by_start_url()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Sources_are_upserted_by_start_url(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         await store.SaveSourceAsync(new SourceRecord("Báo Đắk Lắk", null, "https://baodaklak.vn/"), _ct);
         await store.SaveSourceAsync(new SourceRecord("Báo Đắk Lắk điện tử", "Đắk Lắk", "https://baodaklak.vn/"), _ct);
         Assert.Equal([new SourceRecord("Báo Đắk Lắk điện tử", "Đắk Lắk", "https://baodaklak.vn/")], await store.SourcesAsync(_ct));
     }
 
-    [Fact]
-    public async Task Search_finds_article_by_vietnamese_word_with_snippet()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Search_finds_article_by_vietnamese_word_with_snippet(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         var id = await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         await store.SaveArticleAsync(Article("https://a.vn/khac", text: "Hội nghị bàn về giao thông nông thôn."), [], Provenance("https://a.vn/khac", "h2"), _ct);
 
@@ -348,25 +344,27 @@ public sealed class NewsStoreTests : IDisposable
     [InlineData("năm quý I", "quý")]
     public async Task Search_matches_either_tone_placement(string written, string asked)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(Backends.Lite);
         await store.SaveArticleAsync(Article(Url, text: $"Tin ngắn về {written} trong tháng."), [], Provenance(Url), _ct);
         Assert.Single(await store.SearchAsync(asked, 5, _ct).ToListAsync());
     }
 
-    [Fact]
-    public async Task Search_index_follows_re_save()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Search_index_follows_re_save(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         await store.SaveArticleAsync(Article(Url, text: "Chi bộ thôn Một họp mặt."), [], Provenance(Url), _ct);
         await store.SaveArticleAsync(Article(Url, text: "Đoàn viên thanh niên ra quân."), [], Provenance(Url), _ct);
         Assert.Empty(await store.SearchAsync("họp mặt", 5, _ct).ToListAsync());
         Assert.Single(await store.SearchAsync("thanh niên", 5, _ct).ToListAsync());
     }
 
-    [Fact]
-    public async Task Saving_while_a_query_streams_does_not_block()
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public async Task Saving_while_a_query_streams_does_not_block(string backend)
     {
-        await using var store = await NewsStore.OpenAsync(DbPath, _ct);
+        await using var store = await OpenAsync(backend);
         await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
         var seen = 0;
         await foreach (var f in store.QueryFiguresAsync(FigureQuery.All, _ct))
@@ -380,5 +378,38 @@ public sealed class NewsStoreTests : IDisposable
         }
         Assert.True(seen >= Figures().Count);
         Assert.Equal(2 * Figures().Count, (await store.StatsAsync(_ct)).Figures);
+    }
+
+    [Fact]
+    public async Task Search_folds_plain_letters_and_keeps_phrases_in_a_row()
+    {
+        await using var store = await OpenAsync(Backends.Lite);
+        await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        await store.SaveArticleAsync(Article("https://a.vn/khac", text: "Bộ chi tiêu công khai của thôn được niêm yết.", title: "Công khai chi tiêu"), [],
+            Provenance("https://a.vn/khac", "h2"), _ct);
+        // Typed without diacritics, a word matches with or without them; typed with them, they count.
+        Assert.Single(await store.SearchAsync("ket nap", 10, _ct).ToListAsync());
+        Assert.Equal(2, (await store.SearchAsync("chi bộ", 10, _ct).ToListAsync()).Count);
+        var phrase = Assert.Single(await store.SearchAsync("\"chi bộ\"", 10, _ct).ToListAsync());
+        Assert.Contains("[chi] [bộ]", phrase.Snippet);
+    }
+
+    [Fact]
+    public async Task The_search_index_is_derived_and_rebuilt_from_the_store()
+    {
+        await using (var store = await OpenAsync(Backends.Lite))
+        {
+            await store.SaveArticleAsync(Article(Url), Figures(), Provenance(Url), _ct);
+        }
+        Directory.Delete(DbPath + ".search", recursive: true);
+        await using (var again = await OpenAsync(Backends.Lite))
+        {
+            Assert.Single(await again.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+            Assert.Equal(1, await again.ReindexAsync(_ct));
+            Assert.Single(await again.SearchAsync("Ea Kar", 10, _ct).ToListAsync());
+        }
+        var cli = await NewsMiner.Tests.Cli.CliRunner.RunAsync("reindex", "--db", DbPath);
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Contains("Indexed 1 article(s)", cli.Out, StringComparison.Ordinal);
     }
 }

@@ -73,7 +73,7 @@ public static class ComparePlant
     public const string UrlA = "https://baothainguyen.vn/xay-dung-dang/tong-ket-2016-a.html";
     public const string UrlB = "https://baothainguyen.vn/xay-dung-dang/tong-ket-2016-b.html";
 
-    public static async Task FillAsync(NewsStore store, CancellationToken ct)
+    public static async Task FillAsync(INewsStore store, CancellationToken ct)
     {
         var a = new List<(Metric, decimal, string, Locality)>
         {
@@ -96,7 +96,7 @@ public static class ComparePlant
         await SaveAsync(store, UrlB, "Các huyện báo cáo kết quả kết nạp đảng viên", b, ct);
     }
 
-    private static async Task SaveAsync(NewsStore store, string url, string title, List<(Metric Metric, decimal Value, string Period, Locality Where)> items, CancellationToken ct)
+    private static async Task SaveAsync(INewsStore store, string url, string title, List<(Metric Metric, decimal Value, string Period, Locality Where)> items, CancellationToken ct)
     {
         var sentences = items.Select(i => Sentence(i.Metric, i.Value, i.Period, i.Where)).ToList();
         var text = string.Join("\n\n", sentences);

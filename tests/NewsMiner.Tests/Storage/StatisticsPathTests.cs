@@ -29,7 +29,7 @@ public sealed class StatisticsPathTests : IDisposable
     [MemberData(nameof(Queries))]
     public async Task Sqlite_statistics_path_equals_consolidating_the_stream(string label, string? province, int? from, int? to, bool whole)
     {
-        await using var store = await NewsStore.OpenAsync(_dir.File("path.db"), _ct);
+        await using var store = await NewsStores.OpenAsync(_dir.File("path.db"), _ct);
         await CheckAsync(store, label, province, from, to, whole);
     }
 
@@ -37,7 +37,7 @@ public sealed class StatisticsPathTests : IDisposable
     public async Task Postgres_statistics_path_equals_consolidating_the_stream()
     {
         await using var schema = await PostgresSchema.CreateAsync();
-        await using var store = await NewsStore.OpenAsync(schema.ConnectionString, _ct);
+        await using var store = await NewsStores.OpenAsync(schema.ConnectionString, _ct);
         var first = true;
         foreach (var row in Queries)
         {
@@ -47,7 +47,7 @@ public sealed class StatisticsPathTests : IDisposable
         }
     }
 
-    private async Task CheckAsync(NewsStore store, string label, string? province, int? from, int? to, bool whole, bool fill = true)
+    private async Task CheckAsync(INewsStore store, string label, string? province, int? from, int? to, bool whole, bool fill = true)
     {
         if (fill)
         {

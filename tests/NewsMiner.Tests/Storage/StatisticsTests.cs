@@ -31,7 +31,7 @@ public sealed class StatisticsTests : IDisposable
     public async Task Postgres_search_highlights_and_re_save_replaces_figures()
     {
         await using var schema = await PostgresSchema.CreateAsync();
-        await using var store = await NewsStore.OpenAsync(schema.ConnectionString, _ct);
+        await using var store = await NewsStores.OpenAsync(schema.ConnectionString, _ct);
         Assert.Equal(StoreBackend.Postgres, store.Backend);
         await FillAsync(store, _ct);
         await FillAsync(store, _ct);
@@ -42,13 +42,13 @@ public sealed class StatisticsTests : IDisposable
         Assert.Equal(2, await store.SearchAsync("Định Hoá", 10, _ct).CountAsync());
         Assert.Equal(UrlA, Assert.Single(await store.SearchAsync("tổng cộng", 10, _ct).ToListAsync()).Url);
         Assert.Empty(await store.SearchAsync("đang", 10, _ct).ToListAsync());
-        await using var reader = await NewsStore.OpenReadOnlyAsync(schema.ConnectionString, _ct);
+        await using var reader = await NewsStores.OpenExistingAsync(schema.ConnectionString, _ct);
         Assert.Equal(await store.SchemaVersionAsync(_ct), await reader.SchemaVersionAsync(_ct));
     }
 
     private async Task CheckAllAsync(string db)
     {
-        await using var store = await NewsStore.OpenAsync(db, _ct);
+        await using var store = await NewsStores.OpenAsync(db, _ct);
         await FillAsync(store, _ct);
 
         var stats = await store.StatisticsAsync(new FigureQuery(Metric: Metric.NewMembers), _ct);

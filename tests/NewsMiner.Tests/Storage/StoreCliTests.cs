@@ -20,7 +20,7 @@ public sealed class StoreCliTests : IDisposable
     private async Task<string> PlantAsync()
     {
         var db = _dir.File("plant.db");
-        await using var store = await NewsStore.OpenAsync(db, CancellationToken.None);
+        await using var store = await NewsStores.OpenAsync(db, CancellationToken.None);
         await FillAsync(store, CancellationToken.None);
         // A title and evidence with quotes, commas and a line break, for the CSV quoting round trip.
         await store.SaveArticleAsync(StoreSamples.Article(TrickyUrl, title: "Ea Kar: \"vượt\" chỉ tiêu, kết nạp\r\nđảng viên"),
@@ -85,6 +85,93 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("export", "--db", db, "--format", "jsonl", "--out", jsonlPath)).ExitCode);
         Assert.Equal(expected, (await File.ReadAllLinesAsync(jsonlPath)).Select(Flatten).ToList());
         Assert.True(File.Exists(Codebook.PathFor(jsonlPath)));
+    }
+
+    [Fact]
+    public async Task Parquet_export_reads_back_with_typed_columns_as_exactly_the_query_rows_and_has_its_codebook()
+    {
+        var db = await PlantAsync();
+        var query = await CliRunner.RunAsync("query", "--db", db, "--json");
+        var expected = query.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Flatten).ToList();
+        var path = _dir.File("figures.parquet");
+        var r = await CliRunner.RunAsync("export", "--db", db, "--format", "parquet", "--out", path);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("format: parquet", await File.ReadAllTextAsync(Codebook.PathFor(path)));
+
+        await using var file = File.OpenRead(path);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(file);
+        var fields = reader.Schema.GetDataFields();
+        Assert.Equal(FigureExport.Columns, fields.Select(f => f.Name));
+        // Typed, not text: counts are decimals, years and offsets integers, per_year a boolean, published a timestamp.
+        Assert.Equal(typeof(decimal), fields.Single(f => f.Name == "value").ClrType);
+        Assert.Equal(typeof(int), fields.Single(f => f.Name == "period_start_year").ClrType);
+        Assert.Equal(typeof(bool), fields.Single(f => f.Name == "per_year").ClrType);
+        Assert.Equal(typeof(DateTime), fields.Single(f => f.Name == "published").ClrType);
+        var rows = new List<Dictionary<string, string>>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var columns = new List<(string Name, string[] Values)>();
+            foreach (var field in fields) columns.Add((field.Name, await ReadColumnAsync(group, field)));
+            for (var i = 0; i < group.RowCount; i++) rows.Add(columns.ToDictionary(c => c.Name, c => c.Values[i]));
+        }
+        Assert.Equal(expected, rows);
+    }
+
+    /// <summary>A Parquet column as the text the JSON rows carry, so the two can be compared value for value.</summary>
+    private static async Task<string[]> ReadColumnAsync(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field)
+    {
+        var n = (int)group.RowCount;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        switch (field.ClrType)
+        {
+            case var t when t == typeof(string) || t == typeof(ReadOnlyMemory<char>):
+            {
+                var values = new string?[n];
+                await group.ReadAsync(field, values.AsMemory()!);
+                return values.Select(v => v ?? "").ToArray();
+            }
+            case var t when t == typeof(decimal):
+            {
+                var values = new decimal?[n];
+                await group.ReadAsync<decimal>(field, values.AsMemory());
+                return values.Select(v => v is { } d ? (d / 1.000000000000000000000000000000000m).ToString(inv) : "").ToArray();
+            }
+            case var t when t == typeof(int):
+            {
+                var values = new int?[n];
+                await group.ReadAsync<int>(field, values.AsMemory());
+                return values.Select(v => v?.ToString(inv) ?? "").ToArray();
+            }
+            case var t when t == typeof(long):
+            {
+                var values = new long?[n];
+                await group.ReadAsync<long>(field, values.AsMemory());
+                return values.Select(v => v?.ToString(inv) ?? "").ToArray();
+            }
+            case var t when t == typeof(double):
+            {
+                var values = new double?[n];
+                await group.ReadAsync<double>(field, values.AsMemory());
+                return values.Select(v => v is { } d ? JsonSerializer.Serialize(d) : "").ToArray();
+            }
+            case var t when t == typeof(bool):
+            {
+                var values = new bool?[n];
+                await group.ReadAsync<bool>(field, values.AsMemory());
+                return values.Select(v => v is { } b ? (b ? "true" : "false") : "").ToArray();
+            }
+            case var t when t == typeof(DateTime):
+            {
+                var values = new DateTime?[n];
+                await group.ReadAsync<DateTime>(field, values.AsMemory());
+                // The JSON rows give the Vietnam time of day; the file holds the instant in UTC.
+                return values.Select(v => v is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7))
+                    .ToString("yyyy-MM-dd'T'HH:mm:sszzz", inv) : "").ToArray();
+            }
+            default:
+                throw new InvalidOperationException($"unexpected column type {field.ClrType} of {field.Name}");
+        }
     }
 
     [Fact]
@@ -163,10 +250,14 @@ public sealed class StoreCliTests : IDisposable
         Assert.Contains("0 article(s)", none.Out);
     }
 
+    /// <summary>A JSON row as column → text; query --json's nested "locality" (figure-schema v1) is lifted to columns.</summary>
     private static Dictionary<string, string> Flatten(string jsonLine)
     {
         using var doc = JsonDocument.Parse(jsonLine);
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        var fields = doc.RootElement.EnumerateObject().SelectMany(p => p.Name == "locality" && p.Value.ValueKind == JsonValueKind.Object
+            ? p.Value.EnumerateObject().Select(l => (l.Name, l.Value))
+            : [(p.Name, p.Value)]);
+        return fields.ToDictionary(p => p.Name, p => p.Value.ValueKind switch
         {
             JsonValueKind.Null => "",
             JsonValueKind.String => p.Value.GetString()!,
@@ -174,6 +265,27 @@ public sealed class StoreCliTests : IDisposable
             JsonValueKind.False => "false",
             _ => p.Value.GetRawText(),
         });
+    }
+
+    [Fact]
+    public async Task Query_json_prints_each_figure_in_the_schema_shape_with_provenance_beside_it()
+    {
+        var db = await PlantAsync();
+        var query = await CliRunner.RunAsync("query", "--db", db, "--json");
+        Assert.True(query.ExitCode == 0, query.Error);
+        foreach (var line in query.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var row = doc.RootElement;
+            // figure-schema v1, as mine --json prints it: locality nested, no flat place columns.
+            Assert.Equal(JsonValueKind.Object, row.GetProperty("locality").ValueKind);
+            Assert.True(row.GetProperty("locality").TryGetProperty("district", out _));
+            Assert.False(row.TryGetProperty("province", out _));
+            foreach (var field in new[] { "metric", "segment", "value", "value_max", "qualifier", "per_year", "period", "evidence", "confidence" })
+                Assert.True(row.TryGetProperty(field, out _), field);
+            foreach (var field in new[] { "id", "article_id", "article_url", "article_title", "published", "evidence_start", "miner_version" })
+                Assert.True(row.TryGetProperty(field, out _), field);
+        }
     }
 
     private static List<Dictionary<string, string>> ReadCsv(string text)
