@@ -15,7 +15,7 @@ public static class EvalCommand
 {
     public static Command Create(CliIo io)
     {
-        var gold = new Option<string?>("--gold") { Description = "Gold figures (seeds-gold.json format)" };
+        var gold = new Option<string?>("--gold") { Description = "Gold figures: seeds-gold.json format, or a real-text case file (.jsonl, texts from --texts or $NEWSMINER_REAL_TEXTS)" };
         var texts = new Option<string?>("--texts") { Description = "Folder of the gold documents' texts (default: <gold folder>/seeds, else the gold folder)" };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Mine with the rules alone (no classifier)" };
         var mentions = new Option<string?>("--mentions") { Description = "Held-out labelled mentions (JSONL): compare rules alone with rules + classifier" };
@@ -25,12 +25,21 @@ public static class EvalCommand
         var folds = new Option<int>("--folds") { Description = "Folds for --classifier", DefaultValueFactory = _ => 5 };
         var model = new Option<string?>("--model") { Description = "Use this model file instead of the embedded one (to compare a freshly trained model before shipping it)" };
         var grouped = new Option<bool>("--grouped") { Description = "With --classifier: folds by sentence frame, so no frame is both trained on and scored" };
-        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, showMisses, classifier, data, folds, model, grouped };
+        var split = new Option<string>("--split") { Description = "With a real-text case file (.jsonl): dev, sealed or all", DefaultValueFactory = _ => RealCaseSet.Development };
+        split.AcceptOnlyFromAmong(RealCaseSet.Development, RealCaseSet.Sealed, "all");
+        var showCases = new Option<bool>("--show-cases") { Description = "With a real-text case file: print the sealed part case by case too" };
+        var command = new Command("eval", "Score the miner on a gold file, and report the figure classifier.") { gold, texts, rulesOnly, mentions, showMisses, classifier, data, folds, model, grouped, split, showCases };
         command.SetAction(async (r, ct) =>
         {
             var did = false;
             var combined = LoadMiner(r.GetValue(model));
-            if (r.GetValue(gold) is { } goldPath)
+            if (r.GetValue(gold) is { } casePath && RealCaseSet.IsCaseFile(casePath))
+            {
+                RealSetReport.Run(io, casePath, r.GetValue(texts), r.GetValue(split)!, r.GetValue(showCases),
+                    r.GetValue(rulesOnly) ? FigureMiner.CreateRulesOnly() : combined, r.GetValue(rulesOnly));
+                did = true;
+            }
+            else if (r.GetValue(gold) is { } goldPath)
             {
                 ScoreGold(io, goldPath, r.GetValue(texts), r.GetValue(rulesOnly) ? FigureMiner.CreateRulesOnly() : combined, r.GetValue(rulesOnly));
                 did = true;

@@ -13,7 +13,8 @@ public static class MineCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per figure, in the shape of figure-schema v1" };
         var provenance = new Option<bool>("--provenance") { Description = "With --json: add official codes and character offsets" };
         var explain = new Option<bool>("--explain") { Description = "Also list every number not taken as a figure, with the reason" };
-        var command = new Command("mine", "Mine the party-membership figures an article states.") { input, url, published, province, json, provenance, explain };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Mine with the rules alone (no classifier), to see what the rules decide" };
+        var command = new Command("mine", "Mine the party-membership figures an article states.") { input, url, published, province, json, provenance, explain, rulesOnly };
         command.SetAction(async (r, ct) =>
         {
             var doc = await Inputs.ReadAsync(r.GetValue(input)!, ct).ConfigureAwait(false);
@@ -23,7 +24,10 @@ public static class MineCommand
             {
                 if (!Uri.TryCreate(u, UriKind.Absolute, out pageUrl)) throw new UserError($"--url '{u}': not an absolute URL");
             }
-            var processed = NewsPipeline.CreateDefault().Process(doc.Content, pageUrl, doc.IsHtml, r.GetValue(province), date);
+            var pipeline = r.GetValue(rulesOnly)
+                ? new NewsPipeline(new Extraction.ArticleExtractor(new Extraction.ExtractionOptions { SalvageAfterTransportError = true }), Mining.FigureMiner.CreateRulesOnly())
+                : NewsPipeline.CreateDefault();
+            var processed = pipeline.Process(doc.Content, pageUrl, doc.IsHtml, r.GetValue(province), date);
             if (processed.Article is null || processed.Mining is null) throw new UserError($"{doc.Name}: {processed.Error}");
             var figures = processed.Mining.Figures;
             if (r.GetValue(json))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NewsMiner.Text;
 
 namespace NewsMiner.Extraction;
@@ -203,8 +204,25 @@ public sealed class ArticleExtractor
     {
         var body = VietnameseText.Normalize(string.Join("\n\n", kept));
         if (body.Length < options.MinTextChars) return new ExtractionResult(null, dropped, DropReasons.EmptyPageError);
+        if (published is null && UrlDate(url) is { } fromUrl) (published, source) = (fromUrl, DatePublishedSource.Url);
         var article = new Article(url?.ToString(), canonical, VietnameseText.Normalize(title), published, source, author, body, language ?? "vi");
         return new ExtractionResult(article, dropped, null);
+    }
+
+    /// <summary>The date an article URL carries, at midnight in Vietnam; a month alone gives its first day.</summary>
+    private DateTimeOffset? UrlDate(Uri? url)
+    {
+        if (url is null) return null;
+        foreach (var pattern in lexicon.UrlDatePatterns)
+        {
+            if (pattern.Match(url.AbsolutePath) is not { Success: true } m) continue;
+            var inv = CultureInfo.InvariantCulture;
+            var (y, mo) = (int.Parse(m.Groups["y"].Value, inv), int.Parse(m.Groups["m"].Value, inv));
+            var d = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, inv) : 1;
+            if (d > DateTime.DaysInMonth(y, mo)) continue;
+            return new DateTimeOffset(y, mo, d, 0, 0, 0, lexicon.UtcOffset);
+        }
+        return null;
     }
 
     private ExtractionResult Fail(string error, string leaked) =>

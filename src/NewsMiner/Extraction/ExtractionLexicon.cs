@@ -24,6 +24,8 @@ internal sealed class ExtractionLexicon
     public IReadOnlyList<(DayOfWeek Day, string Name)> Weekdays { get; }
     public Regex WeekdayRegex { get; }
     public IReadOnlyList<Regex> DatePatterns { get; }
+    /// <summary>Dates in article URLs (/201609/, /2016/09/12/, -10042012-), for pages that print none.</summary>
+    public IReadOnlyList<Regex> UrlDatePatterns { get; }
     public Regex TimePattern { get; }
     public IReadOnlySet<string> PmMarkers { get; }
     public IReadOnlySet<string> AmMarkers { get; }
@@ -63,6 +65,8 @@ internal sealed class ExtractionLexicon
         WeekdayRegex = Words(weekdays.Select(w => w.Item2));
         DatePatterns = d.GetProperty("datePatterns").EnumerateArray()
             .Select(p => new Regex(p.GetProperty("regex").GetString()!, Opts, RegexTimeout)).ToList();
+        UrlDatePatterns = d.GetProperty("urlDatePatterns").EnumerateArray()
+            .Select(p => new Regex(p.GetProperty("regex").GetString()!, RegexOptions.CultureInvariant, RegexTimeout)).ToList();
         TimePattern = new Regex(d.GetProperty("timePattern").GetString()!, Opts, RegexTimeout);
         PmMarkers = Strings(d, "pmMarkers").Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         AmMarkers = Strings(d, "amMarkers").Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);

@@ -25,6 +25,17 @@ internal sealed class TextCleaner(ExtractionLexicon lexicon, ExtractionOptions o
     private readonly BylineReader bylines = new(lexicon);
 
     /// <param name="lines">Normalised, trimmed, non-empty lines in reading order.</param>
+    /// <summary>Headlines are one line of a few dozen words; a longer first line is a paragraph.</summary>
+    private const int MaxTitleChars = 250;
+
+    private static string Headline(string paragraph)
+    {
+        var sentenceEnd = paragraph.IndexOf(". ", StringComparison.Ordinal);
+        var cut = sentenceEnd > 0 && sentenceEnd <= 160 ? sentenceEnd : Math.Min(paragraph.Length, 160);
+        var space = paragraph.LastIndexOf(' ', Math.Min(cut, paragraph.Length - 1));
+        return paragraph[..(cut < paragraph.Length && space > 40 && sentenceEnd != cut ? space : cut)].TrimEnd(' ', ',', ';', ':');
+    }
+
     /// <param name="knownTitle">The title found elsewhere (HTML metadata); null means the first real line is the title.</param>
     public CleanedText Clean(IReadOnlyList<string> lines, string? knownTitle)
     {
@@ -42,8 +53,15 @@ internal sealed class TextCleaner(ExtractionLexicon lexicon, ExtractionOptions o
                 var chrome = lexicon.MatchLine(t) ?? lexicon.MatchCut(t) ?? (dates.Read(t) is null ? null : DropReasons.DateLine);
                 if (chrome is null)
                 {
-                    title = t;
                     titleIndex = start;
+                    if (t.Length > MaxTitleChars)
+                    {
+                        // A text that opens with a paragraph (an excerpt, a page with no headline line): the paragraph
+                        // stays in the body, its first words stand as the title.
+                        title = Headline(t);
+                        break;
+                    }
+                    title = t;
                     start++;
                     break;
                 }

@@ -70,6 +70,7 @@ public sealed partial class FigureMiner
     public MiningResult Mine(string text, MiningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (context.Published is null && rules.EventDates.Infer(text) is { } eventDate) context = context with { Published = eventDate };
         var doc = new Document(this, text, context);
         return doc.Run();
     }
@@ -264,6 +265,13 @@ public sealed partial class FigureMiner
 
             if (IsYearLike(n) && unitClass == UnitClass.None) { Reject(n, "year"); return; }
 
+            if (unitClass == UnitClass.Person && unitPhrase == "đảng viên" && EndsAt(qualifierFirst, "represents", Math.Max(clauseStart, qualifierFirst - 3)))
+            {
+                // "349 đại biểu đại diện cho trên 48.500 đảng viên": the delegates stand for the whole membership.
+                Emit(sentenceIndex, sentence, n, Metric.TotalMembers, null, 0.85, times, leftStart, qualifierFirst, rightStart, rightEnd, null, null, n.Value);
+                return;
+            }
+
             var rightClauseEnd = rightStart;
             while (rightClauseEnd < rightEnd && tokens[rightClauseEnd].Text is not ("," or ";" or ".")) rightClauseEnd++;
             var outsideRight = Has("not_a_figure", rightStart, Math.Max(rightClauseEnd, Math.Min(rightEnd, unitEnd + 1)));
@@ -333,7 +341,9 @@ public sealed partial class FigureMiner
             {
                 var anchor = NearestAnchorLeft(n.Start, sentence.Start);
                 var anchorIsClose = anchor is not null && TokenBefore(n.Start) - TokenBefore(anchor.End) <= 3;
-                head ??= anchorIsClose && drafts.Count > 0 && drafts[^1].SentenceIndex >= sentenceIndex - 1 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) ? drafts[^1] : null;
+                // A count never inherits a percentage's metric: "… kết nạp 120 ĐV, đạt 110,5%. Huyện X kết nạp 98".
+                var lastCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
+                head ??= anchorIsClose && lastCount is not null && lastCount.SentenceIndex >= sentenceIndex - 1 && SameParagraph(lastCount.SentenceIndex, sentenceIndex) ? lastCount : null;
                 if (head is not null && (anchorIsClose || breakdown))
                 {
                     // A breakdown: "toàn tỉnh kết nạp 310, trong đó TP Thái Nguyên 60, TX Phổ Yên 38".
@@ -558,6 +568,14 @@ public sealed partial class FigureMiner
                 return;
             }
             var attainmentRight = Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 5));
+            if (Has("membership_rate", clauseStart, numberToken) || Has("membership_rate", rightStart, Math.Min(rightEnd, rightStart + 8))
+                || (EndsAt(numberToken, "rate_verb", Math.Max(leftStart, numberToken - 4)) && !attainmentRight))
+            {
+                // "kết nạp 91 đảng viên, bằng 6,85%", "tỷ lệ phát triển đảng viên mới đạt 7% so với tổng số đảng viên đầu
+                // năm": admissions as a rate of the membership or population are not figures of schema v1.
+                Reject(n, "admissions or members as a rate of the membership or population");
+                return;
+            }
             var attainmentVerb = Has("attainment_verb", Math.Max(leftStart, numberToken - 3), numberToken);
             // "hoàn thành 87% kế hoạch kết nạp đảng viên": the target after the number may name the admissions itself.
             var admissionContext = Has("admission", TokenAt(sentence.Start), numberToken)
@@ -860,6 +878,8 @@ public sealed partial class FigureMiner
                     {
                         var inside = placeMentions.FirstOrDefault(p => p.Start >= anchor.Start && p.Start + p.Length <= anchor.End) ?? PlaceAfterInChain(anchor);
                         var baseLocality = inside is not null ? miner.places.ToLocality(inside) : LastPlaceBefore(anchor.Start, 3) ?? subject;
+                        // Blocks and "… tỉnh" units sit under the province: no district, whatever place came before.
+                        if (inside is null && miner.rules.UnitNames.IsProvinceLevel(anchor.UnitName!)) baseLocality = Truncate(baseLocality, 1);
                         return baseLocality with { Unit = anchor.UnitName };
                     }
                 default:
@@ -868,8 +888,17 @@ public sealed partial class FigureMiner
                         var unit = anchors.LastOrDefault(a => a.Kind == AnchorKind.Unit && a.End <= anchor.Start);
                         return unit is not null ? LocalityOf(unit) : subject;
                     }
+                    if (anchor.Level == 2 && IsCityWord(anchor) && miner.places.IsCityProvince(subject.Province ?? context.SiteProvince, context.Published)
+                        && LastPlaceBefore(anchor.Start, 2, exactLevel: true) is null)
+                        return Truncate(subject, 1); // "toàn Đảng bộ thành phố" on a Cần Thơ page: the city is the province.
                     return LastPlaceBefore(anchor.Start, anchor.Level, exactLevel: true) ?? Truncate(subject, anchor.Level);
             }
+        }
+
+        private bool IsCityWord(Anchor anchor)
+        {
+            var words = key[anchor.Start..anchor.End];
+            return words.Contains(VietnameseText.ToneKey("thành phố"), StringComparison.Ordinal) || words.Contains(VietnameseText.ToneKey("thành ủy"), StringComparison.Ordinal);
         }
 
         private Locality? LastPlaceBefore(int position, int level, bool exactLevel = false)
@@ -1357,7 +1386,9 @@ public sealed partial class FigureMiner
             {
                 var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
                 // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
-                if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text))) break;
+                // "Trường Cao đẳng Y tế Cần Thơ", "Tổng công ty cao su Đồng Nai": one or two lower-case words between
+                // capitalised ones are inside the name.
+                if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text)) && !LowerCaseInsideName(t)) break;
                 if (runsOverLowerCase && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { } place)
                 {
                     // "Đảng ủy Khối các cơ quan tỉnh Lạng Sơn": the type word belongs to the unit, the place to its locality.
@@ -1376,9 +1407,29 @@ public sealed partial class FigureMiner
                 if (t < tokens.Count && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { TypeWord: { Length: > 0 } tw } && !tw.Contains(' '))
                     end = tokens[t].End;
             }
+            // "Đảng bộ Quân sự tỉnh kết nạp ...": a bare level word with no place name after it ends the unit's name.
+            var endToken = TokenBefore(end) + 1;
+            var levelEnd = endToken < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[endToken].Text) ? endToken + 1
+                : endToken + 1 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[endToken].Text + " " + tokens[endToken + 1].Text) ? endToken + 2
+                : -1;
+            if (levelEnd > 0 && !(levelEnd < tokens.Count && tokens[levelEnd].IsWord && char.IsUpper(text[tokens[levelEnd].Start])))
+                end = tokens[levelEnd - 1].End;
             var name = text[start..end];
-            name = char.ToUpperInvariant(name[0]) + name[1..];
+            name = miner.rules.UnitNames.Canonical(char.ToUpperInvariant(name[0]) + name[1..]);
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
+        }
+
+        /// <summary>Token <paramref name="t"/> starts at most two lower-case words, none a stop word, followed by a capitalised word.</summary>
+        private bool LowerCaseInsideName(int t)
+        {
+            for (var i = t; i < Math.Min(tokens.Count, t + 3); i++)
+            {
+                if (!tokens[i].IsWord) return false;
+                var first = text[tokens[i].Start];
+                if (char.IsUpper(first)) return i > t;
+                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text)) return false;
+            }
+            return false;
         }
 
         private Locality FindSubject(LocalityContext localityContext)

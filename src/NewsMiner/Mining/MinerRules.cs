@@ -25,7 +25,7 @@ public sealed class MinerRules
         "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
         "segment_hedge", "anchor_link", "strong_stock", "per_unnamed_unit", "target_noun", "describes",
-        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations",
+        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents",
     ];
 
     public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
@@ -39,6 +39,10 @@ public sealed class MinerRules
     public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
     /// <summary>Events whose anniversaries date a text: "kỷ niệm 90 năm thành lập Đảng" is 1930 + 90.</summary>
     public IReadOnlyList<(string Phrase, int BaseYear)> Anniversaries { get; private init; } = [];
+    /// <summary>How units are named and placed (units.level_words, party_prefixes, block_word, expansions, province_level).</summary>
+    public UnitNames UnitNames { get; private init; } = UnitNames.Empty;
+    /// <summary>The date an undated page reports on, from its lead (time.event_lead, time.congress).</summary>
+    public EventDates EventDates { get; private init; } = new([], [], []);
 
     private MinerRules(PhraseIndex index, FrozenSet<string> segments, IReadOnlyDictionary<string, IReadOnlyList<string>> lists,
         IReadOnlyList<string> refNotAfter, IReadOnlyList<string> refNotBefore)
@@ -93,6 +97,10 @@ public sealed class MinerRules
             phrases.Add((RefPrefix + level, phrase));
         }
         AddList(UnitHeadKind, root.GetProperty("units").GetProperty("heads"));
+        // "Đảng bộ Trường Cao đẳng …": an institution head after a party prefix is one head, so the name starts there.
+        var prefixes = ReadStrings(Required(root.GetProperty("units"), "party_prefixes"));
+        foreach (var head in lists[UnitHeadKind].Where(h => !prefixes.Any(p => h.StartsWith(p, StringComparison.Ordinal)) && !h.StartsWith("chi bộ", StringComparison.Ordinal)).ToList())
+            phrases.AddRange(prefixes.Select(p => (UnitHeadKind, p + " " + head)));
 
         return new MinerRules(new PhraseIndex(phrases), segments.ToFrozenSet(StringComparer.Ordinal), lists,
             ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")))
@@ -101,8 +109,18 @@ public sealed class MinerRules
             Anniversaries = time.GetProperty("anniversaries").EnumerateArray()
                 .Select(a => (Text.VietnameseText.ToneKey(a.GetProperty("phrase").GetString()!), a.GetProperty("base").GetInt32()))
                 .OrderByDescending(a => a.Item1.Length).ToList(),
+            UnitNames = ReadUnitNames(root.GetProperty("units")),
+            EventDates = new EventDates(ReadStrings(Required(time, "event_lead")), ReadStrings(Required(time, "congress")),
+                ReadStrings(Required(time, "congress_not_after"))),
         };
     }
+
+    private static UnitNames ReadUnitNames(JsonElement units) => new(
+        ReadStrings(Required(units, "level_words")),
+        ReadStrings(Required(units, "party_prefixes")),
+        Required(units, "block_word").GetString() ?? "",
+        Required(units, "expansions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
+        ReadStrings(Required(units, "province_level")));
 
     private static JsonElement Required(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value)

@@ -32,6 +32,8 @@ internal sealed class NumberLexicon
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Digits { get; }
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DigitsAfterTens { get; }
     public Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> Scales { get; }
+    /// <summary>Words after a scale word that make it a noun ("tỷ lệ"), so it multiplies nothing.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotScaleBefore { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Ten { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TensMultiplier { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Hundred { get; }
@@ -96,6 +98,7 @@ internal sealed class NumberLexicon
         Digits = _digits.GetAlternateLookup<ReadOnlySpan<char>>();
         DigitsAfterTens = _digitsAfterTens.GetAlternateLookup<ReadOnlySpan<char>>();
         Scales = _scales.GetAlternateLookup<ReadOnlySpan<char>>();
+        NotScaleBefore = new HashSet<string>(Strings(root, "not_scale_before"), ci).GetAlternateLookup<ReadOnlySpan<char>>();
         Ten = _ten.GetAlternateLookup<ReadOnlySpan<char>>();
         TensMultiplier = _tensMultiplier.GetAlternateLookup<ReadOnlySpan<char>>();
         Hundred = _hundred.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -420,6 +420,7 @@ public sealed class VietnameseNumberParser
         {
             var k = p.Last + 1;
             if (!IsSpacedWord(k) || !lex.Scales.TryGetValue(tokens[k].Span(text), out var s)) return;
+            if (IsSpacedWord(k + 1) && lex.NotScaleBefore.Contains(tokens[k + 1].Span(text))) return;
             var largest = s;
             var value = p.Value * s;
             var last = k;

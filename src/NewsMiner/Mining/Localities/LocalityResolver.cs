@@ -37,6 +37,11 @@ public sealed class LocalityResolver
         _sensitiveByFirst = types.Words.Where(w => w.CaseSensitive).GroupBy(w => w.Form[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
+    /// <summary>The province is a centrally-run city ("Thành phố Cần Thơ"), so a bare "thành phố" in its articles is the province.</summary>
+    public bool IsCityProvince(string? provinceName, DateOnly? asOf) =>
+        provinceName is not null && _gazetteer.FindByName(provinceName, UnitLevel.Province, asOf)
+            .Any(u => NameFolding.Toneless(u.Type).ToLowerInvariant().StartsWith("thanh pho", StringComparison.Ordinal));
+
     public IReadOnlyList<PlaceMention> FindPlaces(string normalisedText, LocalityContext context)
     {
         var text = normalisedText;
