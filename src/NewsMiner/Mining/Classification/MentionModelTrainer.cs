@@ -23,16 +23,16 @@ public enum MentionTrainerKind
 /// <see cref="WeakWeight"/> of a hand label.
 /// </summary>
 public sealed record MentionTrainerOptions(
-    float L2 = 1f,
+    float L2 = 0.3f,
     float L1 = 0f,
     double WeakWeight = 0.5,
     int LbfgsIterations = 100,
     float LbfgsTolerance = 1e-5f,
     int LbfgsHistory = 8,
     int MinimumFeatureCount = 1,
-    int SdcaIterations = 20,
+    int SdcaIterations = 60,
     float? SdcaL2 = null,
-    int LightGbmIterations = 100);
+    int LightGbmIterations = 50);
 
 /// <summary>
 /// Fits a <see cref="MentionModel"/> with ML.NET. Deterministic: a fixed seed and one thread per trainer (L-BFGS gave
@@ -45,7 +45,7 @@ public sealed class MentionModelTrainer(MentionFeaturizer featurizer, MentionTra
     public const int Seed = 20160101;
 
     /// <summary>What `newsminer train` ships when it is not asked to cross-validate (the trainer cross-validation picked on data/training).</summary>
-    public const MentionTrainerKind DefaultKind = MentionTrainerKind.Lbfgs;
+    public const MentionTrainerKind DefaultKind = MentionTrainerKind.Sdca;
 
     public MentionFeaturizer Featurizer { get; } = featurizer ?? throw new ArgumentNullException(nameof(featurizer));
     public MentionTrainerKind Kind { get; } = kind;
