@@ -137,18 +137,19 @@ public sealed class MentionModel : IMentionClassifier
 
     private static (string Signature, string Trainer) ReadSignature(Stream zip)
     {
+        using var archive = OpenZip(zip);
+        var entry = archive.GetEntry(SignatureEntry) ?? throw new InvalidDataException($"not a NewsMiner figure-classifier model (no {SignatureEntry})");
+        using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var trainer = lines.FirstOrDefault(l => l.StartsWith("trainer=", StringComparison.Ordinal))?["trainer=".Length..] ?? "?";
+        return (lines.Length > 0 ? lines[0] : "", trainer);
+    }
+
+    private static ZipArchive OpenZip(Stream zip)
+    {
         try
         {
-            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-            var entry = archive.GetEntry(SignatureEntry) ?? throw new InvalidDataException($"not a NewsMiner figure-classifier model (no {SignatureEntry})");
-            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var trainer = lines.FirstOrDefault(l => l.StartsWith("trainer=", StringComparison.Ordinal))?["trainer=".Length..] ?? "?";
-            return (lines.Length > 0 ? lines[0] : "", trainer);
-        }
-        catch (InvalidDataException e) when (e.Message.StartsWith("not a NewsMiner", StringComparison.Ordinal))
-        {
-            throw;
+            return new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException e)
         {

@@ -73,10 +73,12 @@ public sealed class MentionModelTrainer(MentionFeaturizer featurizer, MentionTra
         var ml = NewContext();
         var view = ml.Data.LoadFromEnumerable(rows, MentionRow.Schema(Featurizer));
         // Of the 2^bits hashed slots only those the training data fills are kept: the trainers' dense weight vectors
-        // (and the L-BFGS history) then cover tens of thousands of slots, not a quarter million.
+        // (and the L-BFGS history) then cover tens of thousands of slots, not a quarter million. The cache keeps the
+        // selected rows in memory for the trainers' many passes (a third of the CPU time without it).
         var pipeline = ml.Transforms.Conversion
             .MapValueToKey(nameof(MentionRow.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(nameof(MentionRow.Features), count: Options.MinimumFeatureCount))
+            .AppendCacheCheckpoint(ml)
             .Append(Estimator(ml));
         return new MentionModel(ml, pipeline.Fit(view), Featurizer, NameOf(Kind));
     }
