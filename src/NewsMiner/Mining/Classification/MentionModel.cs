@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
@@ -29,7 +30,9 @@ public sealed class MentionRow
     {
         ArgumentNullException.ThrowIfNull(featurizer);
         var f = featurizer.Featurize(context);
-        var features = new VBuffer<float>(featurizer.BucketCount, f.Buckets.Length, [.. f.Values], [.. f.Buckets]);
+        // The featurizer's arrays are fresh for every call and never change, so the vector may wrap them uncopied.
+        var features = new VBuffer<float>(featurizer.BucketCount, f.Buckets.Length,
+            ImmutableCollectionsMarshal.AsArray(f.Values), ImmutableCollectionsMarshal.AsArray(f.Buckets));
         return new MentionRow { Features = features, Label = label, Weight = weight };
     }
 }
@@ -61,7 +64,8 @@ public sealed class MentionModel : IMentionClassifier
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly SchemaDefinition _schema;
-    private readonly ConcurrentBag<PredictionEngine<MentionRow, MentionScore>> _engines = [];
+    // Each engine with its own output row, which Predict fills in place.
+    private readonly ConcurrentBag<(PredictionEngine<MentionRow, MentionScore> Engine, MentionScore Output)> _engines = [];
     private readonly string[] _labels;
 
     public MentionFeaturizer Featurizer { get; }
@@ -85,17 +89,17 @@ public sealed class MentionModel : IMentionClassifier
     {
         ArgumentNullException.ThrowIfNull(m);
         var row = MentionRow.Of(Featurizer, m);
-        if (!_engines.TryTake(out var engine)) engine = _ml.Model.CreatePredictionEngine<MentionRow, MentionScore>(_transformer, inputSchemaDefinition: _schema);
-        float[] score;
+        if (!_engines.TryTake(out var pooled))
+            pooled = (_ml.Model.CreatePredictionEngine<MentionRow, MentionScore>(_transformer, inputSchemaDefinition: _schema), new MentionScore());
         try
         {
-            score = engine.Predict(row).Score;
+            pooled.Engine.Predict(row, ref pooled.Output);
+            return new ClassProbabilities(_labels, Normalised(pooled.Output.Score));
         }
         finally
         {
-            _engines.Add(engine);
+            _engines.Add(pooled);
         }
-        return new ClassProbabilities(_labels, Normalised(score));
     }
 
     /// <summary>The model file's bytes: the same model always gives the same bytes.</summary>
