@@ -47,6 +47,8 @@ public sealed class CrawlBenchmark : IBenchmark
             var options = new CrawlOptions
             {
                 DelayMs = 0, RespectRobots = false, MaxPages = pages + 10, MaxConcurrency = concurrency, ConnectionsPerHost = concurrency,
+                // The generated site's 400 listing pages (/ds?p=N) are one URL pattern; the trap limit is for sites you do not know.
+                Traps = TrapLimits.Default with { MaxUrlsPerPattern = int.MaxValue },
             };
             var sources = new[] { new CrawlSource("bench", "Nghệ An", [new Uri(baseUrl, "/ds")]) };
             using var self = Process.GetCurrentProcess();

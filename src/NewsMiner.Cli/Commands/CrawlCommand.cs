@@ -24,9 +24,13 @@ public static class CrawlCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight across all hosts", DefaultValueFactory = _ => CrawlOptions.DefaultMaxConcurrency };
         var contact = new Option<string?>("--contact") { Description = "Contact URL sent in the User-Agent" };
         var noRobots = new Option<bool>("--ignore-robots") { Description = "Do not fetch robots.txt (only for your own test sites)" };
+        var timeout = new Option<int>("--timeout-ms")
+        {
+            Description = "Total deadline of one request: connect, headers, body and redirects, in ms", DefaultValueFactory = _ => CrawlOptions.DefaultTimeoutMs,
+        };
         var command = new Command("crawl", "Crawl sites into the database: fetch, extract, mine and store every article. Safe to kill and run again.")
         {
-            start, maxPages, delay, province, quiet, sourcesFile, watch, refetch, concurrency, contact, noRobots,
+            start, maxPages, delay, province, quiet, sourcesFile, watch, refetch, concurrency, contact, noRobots, timeout,
         };
         command.SetAction(async (r, ct) =>
         {
@@ -40,10 +44,11 @@ public static class CrawlCommand
             if (r.GetValue(maxPages) < 1) throw new UserError("--max-pages must be at least 1");
             if (r.GetValue(delay) < 0) throw new UserError("--delay-ms must not be negative");
             if (r.GetValue(concurrency) < 1) throw new UserError("--concurrency must be at least 1");
+            if (r.GetValue(timeout) < 1) throw new UserError("--timeout-ms must be at least 1");
             var options = new CrawlOptions
             {
                 StartUrls = urls, MaxPages = r.GetValue(maxPages), DelayMs = r.GetValue(delay), MaxConcurrency = r.GetValue(concurrency),
-                RespectRobots = !r.GetValue(noRobots), StopGraceMs = CrawlOptions.DefaultStopGraceMs,
+                RespectRobots = !r.GetValue(noRobots), StopGraceMs = CrawlOptions.DefaultStopGraceMs, TimeoutMs = r.GetValue(timeout),
             };
             if (r.GetValue(contact) is { } c) options = options with { ContactUrl = c };
             IReadOnlyList<CrawlSource> sources;
@@ -61,16 +66,21 @@ public static class CrawlCommand
             await using var store = await NewsStore.OpenAsync(r.GetValue(CliApp.DbOption)!, ct).ConfigureAwait(false);
             if (r.GetValue(watch)) return await WatchAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             if (r.GetValue(refetch)) await RequeueAllAsync(store, ct).ConfigureAwait(false);
-            var report = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
+            var (report, left) = await RunAsync(io, store, sources, options, r.GetValue(quiet), ct).ConfigureAwait(false);
             // Stopped by Ctrl+C / SIGTERM: what was fetched is stored and the frontier is consistent, a clean exit.
             if (ct.IsCancellationRequested) return ExitCodes.Ok;
-            return report.PagesFetched == 0 && report.Failures > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            if (report.PagesFetched == 0 && report.Failures > 0 && left == 0) return ExitCodes.BadInput;
+            return left > 0 ? ExitCodes.WorkLeft : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Runs a crawl with a progress line and a summary at the end (shared with demo).</summary>
-    public static async Task<CrawlReport> RunAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
+    /// <summary>
+    /// Runs a crawl with a progress line, the crawler's notices (paused hosts, trap cuts) as they happen, and a summary
+    /// at the end that says per source what was fetched, stored and failed and what is still queued (shared with demo).
+    /// </summary>
+    /// <returns>The run's report and the URLs its sources still have queued.</returns>
+    public static async Task<(CrawlReport Report, long Left)> RunAsync(CliIo io, NewsStore store, IReadOnlyList<CrawlSource> sources, CrawlOptions options,
         bool quiet, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -81,11 +91,18 @@ public static class CrawlCommand
         using var stopCounting = new CancellationTokenSource();
         // The queue size comes from the frontier; it is polled beside the crawl because progress reports cannot wait.
         var counting = mode == ProgressMode.Quiet ? Task.CompletedTask : CountQueuedAsync(store, queued, every, stopCounting.Token);
+        var notices = new CrawlNotices(line =>
+        {
+            if (mode == ProgressMode.Quiet) return;
+            io.Error.WriteLine((mode == ProgressMode.Live ? "\r\u001b[K" : "") + "crawl: " + line);
+        });
+        options = options with { Notices = notices };
         var progress = new SynchronousProgress<CrawlReport>(p =>
         {
             if (mode == ProgressMode.Quiet || watch.Elapsed - lastPrint < every) return;
             lastPrint = watch.Elapsed;
-            var line = CrawlProgress.Format(p.PagesFetched, queued.Value, p.Failures, p.ArticlesStored, watch.Elapsed);
+            var line = CrawlProgress.Format(p.PagesFetched, queued.Value, p.Failures, p.ArticlesStored, watch.Elapsed)
+                + (notices.Paused.Count is var paused and > 0 ? $", {paused} host(s) paused" : "");
             if (mode == ProgressMode.Live) io.Error.Write("\r" + line + "\u001b[K");
             else io.Error.WriteLine(line);
         });
@@ -104,8 +121,9 @@ public static class CrawlCommand
         if (ct.IsCancellationRequested) io.Out.WriteLine("crawl: stopped; pages in flight were finished, the rest stays queued for the next run.");
         io.Out.WriteLine($"Crawled {report.PagesFetched} page(s) in {watch.Elapsed.TotalSeconds:F1} s: {report.ArticlesStored} article(s) stored, " +
             $"{report.ArticlesUnchanged} unchanged, {report.PagesWithoutArticle} page(s) without an article, {report.FiguresStored} figure(s). Failures: {failures}.");
+        var left = await CrawlSummary.WriteAsync(io.Out, store, sources, notices, ct.IsCancellationRequested).ConfigureAwait(false);
         io.Out.WriteLine($"Database: {(store.Backend == StoreBackend.Postgres ? store.Path : Path.GetFullPath(store.Path))}");
-        return report;
+        return (report, left);
     }
 
     private sealed class QueuedCount
@@ -158,6 +176,7 @@ public static class CrawlCommand
             throw new UserError($"another crawl is running on {store.Path}: {holder}");
         await frontier.RequeueInFlightAsync(TimeSpan.Zero, ct).ConfigureAwait(false);
         var pipeline = NewsPipeline.CreateDefault();
+        if (!quiet) options = options with { Notices = new CrawlNotices(line => io.Error.WriteLine("crawl: " + line)) };
         var shortest = sources.Select(s => s.RevisitInterval).Where(t => t > TimeSpan.Zero).DefaultIfEmpty(TimeSpan.FromMinutes(1)).Min()!.Value;
         var floor = shortest < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : shortest > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : shortest;
         try

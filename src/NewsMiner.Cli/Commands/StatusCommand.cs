@@ -9,7 +9,7 @@ public static class StatusCommand
 {
     public static Command Create(CliIo io)
     {
-        var command = new Command("status", "Show per source: last run, pages, new articles, failures by class, last new article.");
+        var command = new Command("status", "Show per source: last run, pages, new articles, failures by class, URLs still queued and when due, last new article.");
         command.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(CliApp.DbOption)!;
@@ -26,9 +26,11 @@ public static class StatusCommand
             foreach (var s in rows)
             {
                 var failures = s.FailedUrlsByClass.Count == 0 ? "none" : string.Join(", ", s.FailedUrlsByClass.Select(f => $"{f.Key} {f.Value}"));
+                var lastRunFailures = s.LastRunFailuresByClass.Count == 0 ? "none"
+                    : string.Join(", ", s.LastRunFailuresByClass.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}"));
                 io.Out.WriteLine($"{s.Source}: last run {T(s.LastRunStarted)}{(s.LastRunFinished is null ? " (unfinished)" : "")}, " +
-                    $"{s.LastRunPages} page(s), {s.LastRunNewArticles} new article(s); all runs {s.TotalPages} page(s), {s.TotalNewArticles} new; " +
-                    $"failed URLs: {failures}; last new article {T(s.LastNewArticleAt)}");
+                    $"{s.LastRunPages} page(s), {s.LastRunNewArticles} new article(s), failed {lastRunFailures}; all runs {s.TotalPages} page(s), {s.TotalNewArticles} new; " +
+                    $"failed URLs: {failures}; {CrawlSummary.Queued(s.Queue)}; last new article {T(s.LastNewArticleAt)}");
             }
             return ExitCodes.Ok;
         });

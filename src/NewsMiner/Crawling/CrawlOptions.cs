@@ -9,7 +9,7 @@ public sealed record CrawlOptions
     public const int DefaultMaxPages = 200;
     public const int DefaultDelayMs = 1000;
     public const int DefaultMaxConcurrency = 4;
-    public const int DefaultTimeoutMs = 20_000;
+    public const int DefaultTimeoutMs = 30_000;
     public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
     public const int DefaultMaxRedirects = 5;
 
@@ -33,7 +33,11 @@ public sealed record CrawlOptions
     /// <summary>Requests in flight across all hosts; a single host never has more than one.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
-    /// <summary>Budget for one request: connecting, waiting for headers and reading the body.</summary>
+    /// <summary>
+    /// Total deadline of one request: connecting, waiting for headers, reading the body and following its redirects.
+    /// A page that hangs or drips its body is cut here, so a host's single polite connection is never held longer
+    /// by one URL (robots.txt gets its own deadline of the same length, once per host and run).
+    /// </summary>
     public int TimeoutMs { get; init; } = DefaultTimeoutMs;
 
     /// <summary>Decoded (decompressed) body size above which the download is aborted as too_large.</summary>
@@ -63,14 +67,26 @@ public sealed record CrawlOptions
     /// <summary>Per-source rules (hosts, URL patterns, depth, delay) keyed by source name; URLs of other sources use the options above.</summary>
     public IReadOnlyDictionary<string, CrawlScope> Scopes { get; init; } = new Dictionary<string, CrawlScope>();
 
+    /// <summary>Crawler-trap and parser-safety limits (URL length, depth, patterns, nesting).</summary>
+    public TrapLimits Traps { get; init; } = TrapLimits.Default;
+
+    /// <summary>Where the crawler says why it leaves hosts or links alone (breaker open, trap cut); null: nowhere.</summary>
+    public IProgress<CrawlNotice>? Notices { get; init; }
+
     /// <summary>Fetch and obey robots.txt (off only for benchmarks and tests of other behaviour).</summary>
     public bool RespectRobots { get; init; } = true;
 
     /// <summary>Requests in flight per host. Politeness means 1; only benchmarks on loopback raise it.</summary>
     public int ConnectionsPerHost { get; init; } = 1;
 
-    /// <summary>Attempts per URL for transient failures (429, 5xx, timeouts, resets) before it is failed for good.</summary>
+    /// <summary>Attempts per URL for transient server answers (429, 408, 5xx) and refused connections before it is failed for good.</summary>
     public int MaxAttempts { get; init; } = DefaultMaxAttempts;
+
+    /// <summary>
+    /// Attempts per URL for page faults (timeout, reset, bad body): fewer than <see cref="MaxAttempts"/>, because a
+    /// page that hung once holds the host's connection for a whole deadline each time. Never more than MaxAttempts.
+    /// </summary>
+    public int MaxPageFaultAttempts { get; init; } = DefaultMaxPageFaultAttempts;
 
     /// <summary>First retry delay; doubled per attempt with ±50 % jitter, capped by <see cref="MaxRetryDelayMs"/>.</summary>
     public int RetryBaseDelayMs { get; init; } = DefaultRetryBaseDelayMs;
@@ -78,7 +94,10 @@ public sealed record CrawlOptions
     /// <summary>Cap on a retry delay, Retry-After included: a server asking for a day is retried in an hour.</summary>
     public int MaxRetryDelayMs { get; init; } = DefaultMaxRetryDelayMs;
 
-    /// <summary>Connection-level failures in a row (dns, connect, tls, timeout, reset) that open a host's circuit breaker.</summary>
+    /// <summary>
+    /// Different URLs of one host failing at the connection level (dns, connect, tls) with no answer from the host in
+    /// between that open its circuit breaker. Timeouts, resets and bad bodies are faults of a page, not of the host.
+    /// </summary>
     public int BreakerThreshold { get; init; } = DefaultBreakerThreshold;
 
     /// <summary>How long an open breaker keeps a host alone before one request tries it again.</summary>
@@ -96,6 +115,7 @@ public sealed record CrawlOptions
     public const int DefaultStopGraceMs = 10_000;
 
     public const int DefaultMaxAttempts = 4;
+    public const int DefaultMaxPageFaultAttempts = 2;
     public const int DefaultRetryBaseDelayMs = 2000;
     public const int DefaultMaxRetryDelayMs = 3_600_000;
     public const int DefaultBreakerThreshold = 5;

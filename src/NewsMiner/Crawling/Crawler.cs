@@ -42,6 +42,8 @@ public sealed class Crawler : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ConnectionsPerHost, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPageFaultAttempts, 1);
+        ArgumentNullException.ThrowIfNull(options.Traps);
 
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -122,7 +124,8 @@ public sealed class Crawler : IDisposable
         var hostDue = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var busy = new Dictionary<string, int>(StringComparer.Ordinal);
         var notBefore = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var connectionFailures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var breakers = new HostBreakers(_options, _time);
+        var traps = new TrapGuard(_options.Traps, _options.Notices, _time);
         var sourceBudget = new SourceBudget(_options.Scopes);
         var inFlight = 0;
         var budgetUsed = 0; // fetches yielded plus fetches in flight
@@ -207,6 +210,7 @@ public sealed class Crawler : IDisposable
                 if (result.DeferHostUntil is { } deferUntil)
                 {
                     // robots.txt unavailable: the URL keeps its attempts; the whole host waits.
+                    breakers.Paused(resultHost, deferUntil, ((FetchFailure)result.Outcome!).Message);
                     budgetUsed--;
                     sourceBudget.Return(result.Item.Source);
                     await frontier.RetryLaterAsync(result.Item with { Attempts = result.Item.Attempts - 1 }, (FetchFailure)result.Outcome!, deferUntil, work)
@@ -225,23 +229,21 @@ public sealed class Crawler : IDisposable
 
                 if (result.Outcome is FetchFailure failure && FetchErrorClass.IsConnectionLevel(failure.ErrorClass))
                 {
-                    var count = connectionFailures[resultHost] = connectionFailures.GetValueOrDefault(resultHost) + 1;
-                    if (count >= _options.BreakerThreshold)
+                    if (breakers.Failed(resultHost, failure) is { } reopen)
                     {
                         // Breaker open: leave the host alone; its URLs stay queued for when it comes back. Nothing of
                         // the host is claimed meanwhile, so a one-shot crawl does not sit on a URL waiting for it.
-                        connectionFailures[resultHost] = 0;
-                        var reopen = notBefore[resultHost] = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_options.BreakerCooldownMs);
+                        notBefore[resultHost] = reopen;
                         if (!hostDue.TryGetValue(resultHost, out var dueNow) || dueNow < reopen) hostDue[resultHost] = reopen;
                     }
                 }
-                else
+                else if (result.Outcome is not FetchFailure { Status: null })
                 {
-                    connectionFailures.Remove(resultHost);
+                    breakers.Answered(resultHost);
                 }
 
                 if (result.Outcome is FetchFailure transient && FetchErrorClass.IsTransient(transient.ErrorClass, transient.Status)
-                    && result.Item.Attempts + 1 < _options.MaxAttempts)
+                    && result.Item.Attempts + 1 < AttemptsFor(transient))
                 {
                     budgetUsed--;
                     sourceBudget.Return(result.Item.Source);
@@ -253,7 +255,7 @@ public sealed class Crawler : IDisposable
                     continue;
                 }
 
-                var entries = AdmitLinks(result.Item, result.Links);
+                var entries = AdmitLinks(result.Item, result.Links, traps);
                 var outcome = result.Outcome is FetchFailure last ? last with { Attempt = result.Item.Attempts + 1 } : result.Outcome;
                 yield return outcome;
                 await frontier.CompleteAsync(result.Item, outcome, entries, work).ConfigureAwait(false);
@@ -269,6 +271,7 @@ public sealed class Crawler : IDisposable
             await stop.CancelAsync().ConfigureAwait(false);
             // Workers report every exception through the channel, so this only waits for in-flight requests to unwind.
             await Task.WhenAll(running).ConfigureAwait(false);
+            traps.ReportTotals();
         }
     }
 
@@ -320,8 +323,12 @@ public sealed class Crawler : IDisposable
         return TimeSpan.FromMilliseconds(Math.Min(jittered, cap.TotalMilliseconds));
     }
 
-    /// <summary>Links the item's source follows, as frontier entries one level deeper.</summary>
-    private List<FrontierEntry> AdmitLinks(FrontierItem item, IReadOnlyList<Uri> links)
+    /// <summary>Page faults (timeout, reset, bad body) get fewer attempts than a server asking to come back later.</summary>
+    private int AttemptsFor(FetchFailure failure) =>
+        FetchErrorClass.IsPageFault(failure.ErrorClass) ? Math.Min(_options.MaxPageFaultAttempts, _options.MaxAttempts) : _options.MaxAttempts;
+
+    /// <summary>Links the item's source follows, as frontier entries one level deeper; links that look like a trap are cut.</summary>
+    private List<FrontierEntry> AdmitLinks(FrontierItem item, IReadOnlyList<Uri> links, TrapGuard traps)
     {
         var entries = new List<FrontierEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -330,14 +337,12 @@ public sealed class Crawler : IDisposable
         {
             var canonical = Canonicalize(link);
             if (!seen.Add(canonical.AbsoluteUri)) continue;
-            if (scope is not null)
-            {
-                if (scope.Admit(canonical, item.Depth + 1) is { } admitted) entries.Add(admitted);
-            }
-            else if (_allowedHosts.Contains(HostKey(canonical.Host)))
-            {
-                entries.Add(new FrontierEntry(canonical, item.Depth + 1, item.Source));
-            }
+            // The scope is asked at depth 0 so the depth limit is the trap guard's, which says so when it cuts.
+            var entry = scope is not null ? scope.Admit(canonical, 0) is { } inScope ? inScope with { Depth = item.Depth + 1 } : null
+                : _allowedHosts.Contains(HostKey(canonical.Host)) ? new FrontierEntry(canonical, item.Depth + 1, item.Source)
+                : null;
+            // Only links the source would follow are checked, so the counts say what the limits cut, not what scope did.
+            if (entry is not null && traps.Check(canonical, entry.Depth, scope) is null) entries.Add(entry);
         }
         return entries;
     }
@@ -415,7 +420,7 @@ public sealed class Crawler : IDisposable
             {
                 slots.Release();
             }
-            if (outcome is FetchedPage page) links = LinkExtractor.Extract(page.Html, page.FinalUrl);
+            if (outcome is FetchedPage page) links = LinkExtractor.Extract(page.Html, page.FinalUrl, _options.Traps.MaxUrlLength);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -500,16 +505,18 @@ public sealed class Crawler : IDisposable
 
         var chain = new HashSet<string>(StringComparer.Ordinal) { Canonicalize(url).AbsoluteUri };
         var current = url;
+        // One deadline for the whole fetch, redirects included: the host's connection is never held longer by one URL.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.TimeoutMs), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         for (var hop = 0; ; hop++)
         {
-            if (hop > 0 && _options.DelayMs > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(_options.DelayMs), _time, ct).ConfigureAwait(false);
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.TimeoutMs), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             int? status = null;
+            var readingBody = false;
             try
             {
+                if (hop > 0 && _options.DelayMs > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds(_options.DelayMs), _time, linked.Token).ConfigureAwait(false);
+
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
@@ -533,6 +540,8 @@ public sealed class Crawler : IDisposable
                         return Failure(FetchErrorClass.RedirectLoop, $"redirect from {current} back to {next}", status);
                     if (hop + 1 > _options.MaxRedirects)
                         return Failure(FetchErrorClass.TooManyRedirects, $"more than {_options.MaxRedirects} redirects", status);
+                    if (item is not null && !InScope(item, next))
+                        return Failure(FetchErrorClass.OffSiteRedirect, $"HTTP {status} from {current} to {next}, a host this source does not crawl", status);
                     if (item is not null && frontier is not null)
                     {
                         if (!await frontier.ReserveAsync(Canonicalize(next), item, ct).ConfigureAwait(false)) return null;
@@ -552,14 +561,17 @@ public sealed class Crawler : IDisposable
                 if (response.Content.Headers.ContentLength > _options.MaxBodyBytes)
                     return Failure(FetchErrorClass.TooLarge, $"Content-Length {response.Content.Headers.ContentLength} exceeds {_options.MaxBodyBytes} bytes", status);
 
+                readingBody = true;
                 var body = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
                 if (body is null)
                     return Failure(FetchErrorClass.TooLarge, $"body exceeds {_options.MaxBodyBytes} bytes", status);
+                if (BinarySniff.Describe(body) is { } binary)
+                    return Failure(FetchErrorClass.NotHtml, $"Content-Type '{contentType.Raw}' but the body is {binary}", status);
 
                 var hash = Convert.ToHexStringLower(SHA256.HashData(body));
                 if (item?.ContentHash == hash) return new UnchangedPage(url, status.Value, fetchedAt);
 
-                var html = HtmlDecoding.Decode(body, contentType.Charset);
+                var html = Readable(HtmlDecoding.Decode(body, contentType.Charset));
                 if (string.IsNullOrWhiteSpace(html)) return Failure(FetchErrorClass.Empty, "empty body", status);
 
                 return new FetchedPage(
@@ -573,9 +585,9 @@ public sealed class Crawler : IDisposable
             }
             catch (Exception ex) when (IsFetchFailure(ex) && !ct.IsCancellationRequested)
             {
-                var errorClass = Classify(ex);
+                var errorClass = readingBody && IsBadBody(ex) ? FetchErrorClass.BadBody : Classify(ex);
                 var message = errorClass == FetchErrorClass.Timeout
-                    ? $"no complete answer from {current} within {_options.TimeoutMs} ms"
+                    ? $"no complete answer from {current} within {_options.TimeoutMs} ms (connect, headers and body{(hop > 0 ? ", redirects included" : "")})"
                     : Describe(ex);
                 return Failure(errorClass, message, status);
             }
@@ -625,7 +637,40 @@ public sealed class Crawler : IDisposable
 
     private static bool IsFetchFailure(Exception ex) =>
         ex is HttpRequestException or IOException or SocketException or AuthenticationException or OperationCanceledException
-            or TimeoutException or UriFormatException or InvalidOperationException or NotSupportedException;
+            or TimeoutException or UriFormatException or InvalidOperationException or NotSupportedException or InvalidDataException;
+
+    /// <summary>
+    /// While the body is read, a stream that ends early, breaks its chunked framing or fails to decompress is a bad
+    /// body (the server answered; this copy of the page is broken), not a dropped connection.
+    /// </summary>
+    private static bool IsBadBody(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidDataException) return true;
+            if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when <paramref name="target"/> is on a host the item's source (or this crawl) follows links to.</summary>
+    private bool InScope(FrontierItem item, Uri target)
+    {
+        var host = HostKey(target.Host);
+        if (item.Source is { } name && _options.Scopes.GetValueOrDefault(name) is { } scope)
+            return scope.AllowedHosts.Any(h => HostKey(h) == host);
+        return _allowedHosts.Count == 0 || _allowedHosts.Contains(host) || HostKey(item.Url.Host) == host;
+    }
+
+    /// <summary>
+    /// Text every later stage can take: NUL characters (which no page means and some parsers choke on) removed, and
+    /// element nesting capped so no recursive walk of the tree can overflow the stack.
+    /// </summary>
+    private string Readable(string html)
+    {
+        if (html.Contains('\0', StringComparison.Ordinal)) html = html.Replace("\0", "", StringComparison.Ordinal);
+        return HtmlNesting.Limit(html, _options.Traps.MaxNestingDepth);
+    }
 
     /// <summary>Maps a transport exception to a <see cref="FetchErrorClass"/> value; cancellation here means our timeout.</summary>
     internal static string Classify(Exception ex)

@@ -20,13 +20,22 @@ public static class FetchErrorClass
     public const string LegacyEncoding = "legacy_encoding";
     public const string LeakedError = "leaked_error";
 
+    /// <summary>A body that could not be read as sent: corrupt compression, cut short, broken chunked framing.</summary>
+    public const string BadBody = "bad_body";
+
+    /// <summary>A redirect to a host the URL's source does not crawl; never followed.</summary>
+    public const string OffSiteRedirect = "off_site_redirect";
+
     /// <summary>Failures worth another attempt later: the server or the path to it may recover.</summary>
     public static bool IsTransient(string errorClass, int? status) =>
-        errorClass is Timeout or Reset or Connect or Http5xx || (errorClass == Http4xx && status is 429 or 408);
+        errorClass is Timeout or Reset or BadBody or Connect or Http5xx || (errorClass == Http4xx && status is 429 or 408);
 
-    /// <summary>Failures that say the host itself is unreachable; enough in a row open its circuit breaker.</summary>
-    public static bool IsConnectionLevel(string errorClass) => errorClass is Dns or Connect or Tls or Timeout or Reset;
+    /// <summary>Faults of one page (the host answered, or may have): retried fewer times, never held against the host.</summary>
+    public static bool IsPageFault(string errorClass) => errorClass is Timeout or Reset or BadBody;
+
+    /// <summary>Failures that say the host itself is unreachable; enough different URLs failing so open its circuit breaker.</summary>
+    public static bool IsConnectionLevel(string errorClass) => errorClass is Dns or Connect or Tls;
 
     public static IReadOnlyList<string> All { get; } =
-        [Dns, Connect, Tls, Timeout, Reset, Http4xx, Http5xx, TooLarge, NotHtml, RedirectLoop, TooManyRedirects, BadUrl, Empty, RobotsDenied, LegacyEncoding, LeakedError];
+        [Dns, Connect, Tls, Timeout, Reset, Http4xx, Http5xx, TooLarge, NotHtml, RedirectLoop, TooManyRedirects, BadUrl, Empty, RobotsDenied, LegacyEncoding, LeakedError, BadBody, OffSiteRedirect];
 }

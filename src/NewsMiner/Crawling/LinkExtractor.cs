@@ -19,7 +19,8 @@ internal static class LinkExtractor
         ".exe", ".apk", ".woff", ".woff2", ".ttf",
     };
 
-    public static IReadOnlyList<Uri> Extract(string html, Uri pageUrl)
+    /// <param name="maxUrlLength">Longer hrefs are dropped before they are even resolved; no page links a 20,000-character URL.</param>
+    public static IReadOnlyList<Uri> Extract(string html, Uri pageUrl, int maxUrlLength = int.MaxValue)
     {
         var document = new HtmlParser().ParseDocument(html);
         var baseUrl = pageUrl;
@@ -31,11 +32,30 @@ internal static class LinkExtractor
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
             var href = anchor.GetAttribute("href")?.Trim();
-            if (string.IsNullOrEmpty(href)) continue;
+            if (string.IsNullOrEmpty(href) || href.Length > maxUrlLength) continue;
             if (!Uri.TryCreate(baseUrl, href, out var target)) continue;
             if (IsPageCandidate(target)) links.Add(target);
         }
+        // A meta refresh is how some portals redirect; its target is a link like any other (the frontier stops loops).
+        foreach (var meta in document.QuerySelectorAll("meta[http-equiv]"))
+        {
+            if (!string.Equals(meta.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase)) continue;
+            if (RefreshTarget(meta.GetAttribute("content")) is { Length: > 0 } href && href.Length <= maxUrlLength
+                && Uri.TryCreate(baseUrl, href, out var target) && IsPageCandidate(target))
+                links.Add(target);
+        }
         return links;
+    }
+
+    /// <summary>The URL of a refresh's content ("0; url=/trang-moi"), or null.</summary>
+    internal static string? RefreshTarget(string? content)
+    {
+        if (content is null) return null;
+        var at = content.IndexOf("url", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var rest = content[(at + 3)..].TrimStart();
+        if (!rest.StartsWith('=')) return null;
+        return rest[1..].Trim().Trim('"', '\'').Trim();
     }
 
     /// <summary>False for mailto:, javascript:, tel: and other non-http schemes, and for file extensions in the table.</summary>

@@ -76,7 +76,7 @@ public sealed class ArticleExtractor
         var pageDateLines = all.Select((line, i) => (i, dates.Read(line))).Where(x => x.Item2 is not null)
             .Select(x => (x.i, x.Item2!)).ToList();
         var now = options.ResolveNow();
-        var chosen = ChooseDateLine(pageDateLines, titleAt, now);
+        var chosen = ChooseDateLine(pageDateLines, titleAt, now) ?? ChooseDateLine(EmbeddedDates(all), titleAt, now);
         var dateLine = chosen?.Date;
         // The profile's date element is the article's own date line, whatever else the page prints.
         if (profile is not null && page.SelectedText(profile.Date) is { } profiled && dates.Read(profiled) is { } profiledDate && profiledDate.Value <= now)
@@ -167,7 +167,7 @@ public sealed class ArticleExtractor
         if (cleaned.Title is null) return new ExtractionResult(null, dropped, DropReasons.EmptyPageError);
 
         var now = options.ResolveNow();
-        var dateLine = ChooseDateLine(cleaned.DateLines, cleaned.TitleIndex, now)?.Date;
+        var dateLine = (ChooseDateLine(cleaned.DateLines, cleaned.TitleIndex, now) ?? ChooseDateLine(EmbeddedDates(lines), cleaned.TitleIndex, now))?.Date;
         var author = ChooseAuthor(cleaned.Byline, dateLine?.Author, metaAuthor: null);
         return Finish(url, null, cleaned.Title, dateLine?.Value, dateLine is null ? DatePublishedSource.None : DatePublishedSource.DateLine,
             author, cleaned.Kept, dropped, language: null);
@@ -260,6 +260,10 @@ public sealed class ArticleExtractor
             ? null
             : pool.MinBy(c => (c.Index >= titleIndex ? c.Index - titleIndex : (titleIndex - c.Index) * 3) + (c.Date.IsUpdate ? 2 : 0));
     }
+
+    /// <summary>Dates inside longer lines, the last resort of a page with no date line of its own.</summary>
+    private List<(int Index, DateLine Date)> EmbeddedDates(IReadOnlyList<string> lines) =>
+        lines.Select((line, i) => (i, dates.ReadEmbedded(line))).Where(x => x.Item2 is not null).Select(x => (x.i, x.Item2!)).ToList();
 
     private bool IsToday(DateTimeOffset value, DateTimeOffset now) =>
         DateOnly.FromDateTime(value.ToOffset(lexicon.UtcOffset).DateTime) == DateOnly.FromDateTime(now.ToOffset(lexicon.UtcOffset).DateTime);

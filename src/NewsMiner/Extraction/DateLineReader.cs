@@ -68,6 +68,26 @@ internal sealed class DateLineReader(ExtractionLexicon lexicon)
             string.IsNullOrEmpty(uploader) ? null : uploader);
     }
 
+    /// <summary>
+    /// A publication date inside a longer line: a metadata hint heading the text, or a date and time closing a
+    /// headline or teaser. The line stays text; only the date is taken, and only where the page has no date line.
+    /// </summary>
+    public DateLine? ReadEmbedded(string line)
+    {
+        if (line.Length == 0 || !line.AsSpan().ContainsAnyInRange('0', '9')) return null;
+        foreach (var pattern in lexicon.EmbeddedDatePatterns)
+        {
+            var m = pattern.Match(line);
+            if (!m.Success || !TryDate(m, out var day)) continue;
+            var hasTime = m.Groups["h"].Success;
+            var (hour, minute) = hasTime ? (int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture)) : (0, 0);
+            if (hour > 23 || minute > 59) continue;
+            var local = new DateTime(day.Year, day.Month, day.Day, hour, minute, 0, DateTimeKind.Unspecified);
+            return new DateLine(new DateTimeOffset(local, lexicon.UtcOffset), hasTime, IsUpdate: false, Author: null, Uploader: null);
+        }
+        return null;
+    }
+
     /// <summary>A date in an attribute or meta tag in one of the page formats ("24/02/2017 06:59").</summary>
     public DateTimeOffset? ReadLoose(string value)
     {

@@ -24,6 +24,8 @@ internal sealed class ExtractionLexicon
     public IReadOnlyList<(DayOfWeek Day, string Name)> Weekdays { get; }
     public Regex WeekdayRegex { get; }
     public IReadOnlyList<Regex> DatePatterns { get; }
+    /// <summary>Dates inside longer lines (a metadata hint, a date closing a headline), used when no date line exists.</summary>
+    public IReadOnlyList<Regex> EmbeddedDatePatterns { get; }
     /// <summary>Dates in article URLs (/201609/, /2016/09/12/, -10042012-), for pages that print none.</summary>
     public IReadOnlyList<Regex> UrlDatePatterns { get; }
     public Regex TimePattern { get; }
@@ -65,6 +67,8 @@ internal sealed class ExtractionLexicon
         WeekdayRegex = Words(weekdays.Select(w => w.Item2));
         DatePatterns = d.GetProperty("datePatterns").EnumerateArray()
             .Select(p => new Regex(p.GetProperty("regex").GetString()!, Opts, RegexTimeout)).ToList();
+        EmbeddedDatePatterns = d.GetProperty("embeddedDatePatterns").EnumerateArray()
+            .Select(p => new Regex(p.GetProperty("regex").GetString()!, RegexOptions.CultureInvariant, RegexTimeout)).ToList();
         UrlDatePatterns = d.GetProperty("urlDatePatterns").EnumerateArray()
             .Select(p => new Regex(p.GetProperty("regex").GetString()!, RegexOptions.CultureInvariant, RegexTimeout)).ToList();
         TimePattern = new Regex(d.GetProperty("timePattern").GetString()!, Opts, RegexTimeout);

@@ -28,6 +28,9 @@ internal sealed class TextCleaner(ExtractionLexicon lexicon, ExtractionOptions o
     /// <summary>Headlines are one line of a few dozen words; a longer first line is a paragraph.</summary>
     private const int MaxTitleChars = 250;
 
+    /// <summary>A first line that ends as a sentence ends and runs past this is the lead paragraph, not a headline.</summary>
+    private const int MaxSentenceTitleChars = 120;
+
     private static string Headline(string paragraph)
     {
         var sentenceEnd = paragraph.IndexOf(". ", StringComparison.Ordinal);
@@ -54,7 +57,7 @@ internal sealed class TextCleaner(ExtractionLexicon lexicon, ExtractionOptions o
                 if (chrome is null)
                 {
                     titleIndex = start;
-                    if (t.Length > MaxTitleChars)
+                    if (t.Length > MaxTitleChars || (t.Length > MaxSentenceTitleChars && t.TrimEnd().EndsWith('.')))
                     {
                         // A text that opens with a paragraph (an excerpt, a page with no headline line): the paragraph
                         // stays in the body, its first words stand as the title.

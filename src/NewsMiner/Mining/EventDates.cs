@@ -24,11 +24,15 @@ public sealed class EventDates
     private readonly IReadOnlyList<string> congressKeys;
     private readonly IReadOnlyList<string> congressNotAfterKeys;
 
-    public EventDates(IReadOnlyList<string> leadWords, IReadOnlyList<string> congress, IReadOnlyList<string> congressNotAfter)
+    private readonly IReadOnlyList<(Regex Pattern, int AddYears)> undatedYear;
+
+    public EventDates(IReadOnlyList<string> leadWords, IReadOnlyList<string> congress, IReadOnlyList<string> congressNotAfter,
+        IReadOnlyList<(string Regex, int AddYears)>? undatedYear = null)
     {
+        this.undatedYear = (undatedYear ?? []).Select(u => (new Regex(u.Regex, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase), u.AddYears)).ToList();
         var lead = string.Join('|', leadWords.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+")));
         // A lead opens a line or follows a dateline tag such as "(BTNO) -": the date is the event's, not a document's.
-        var opening = @"(?:^|\n|\)\s*[-–]\s*|[-–]\s+)\s*(?i:" + lead + @")\s+(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})";
+        var opening = @"(?:^|\n|\)\s*[-–]\s*|[-–]\s+)\s*(?i:" + lead + @")\s+(?:ngày\s+)?(?:\d{1,2}\s+(?:và|-|–)\s+)?(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})";
         leadWithYear = new Regex(opening + @"\s*[/.-]\s*(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Multiline);
         leadWithoutYear = new Regex(opening + @"(?![/.-]?\d)\s*,", RegexOptions.CultureInvariant | RegexOptions.Multiline);
         congressKeys = congress.Select(VietnameseText.ToneKey).ToList();
@@ -38,7 +42,25 @@ public sealed class EventDates
     public DateOnly? Infer(string text)
     {
         var lead = text.Length > LeadChars ? text[..LeadChars] : text;
-        return FromMetadataMonth(lead) ?? FromDatedLead(lead) ?? FromCongressLead(lead);
+        return FromMetadataMonth(lead) ?? FromDatedLead(lead) ?? FromCongressLead(lead) ?? FromYearPhrase(lead);
+    }
+
+    /// <summary>"9 tháng đầu năm 2017" (written after September 2017), "năm 2023 vừa qua" (written in 2024).</summary>
+    private DateOnly? FromYearPhrase(string lead)
+    {
+        DateOnly? latest = null;
+        foreach (var (pattern, addYears) in undatedYear)
+        {
+            for (var m = pattern.Match(lead); m.Success; m = m.NextMatch())
+            {
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + addYears;
+                var date = m.Groups["d"].Success ? Date(year.ToString(CultureInfo.InvariantCulture), m.Groups["m"].Value, m.Groups["d"].Value)
+                    : m.Groups["n"].Success && int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) is var n and >= 1 and <= 12 ? new DateOnly(year, n, DateTime.DaysInMonth(year, n))
+                    : new DateOnly(year, addYears > 0 ? 1 : 12, addYears > 0 ? 1 : 31);
+                if (date is { } d && (latest is null || d > latest)) latest = d;
+            }
+        }
+        return latest;
     }
 
     private static DateOnly? FromMetadataMonth(string lead) =>

@@ -70,7 +70,9 @@ public sealed partial class FigureMiner
     public MiningResult Mine(string text, MiningContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (context.Published is null && rules.EventDates.Infer(text) is { } eventDate) context = context with { Published = eventDate };
+        // The headline may hold the lead's date when a passage opens with it; it is read before the body.
+        if (context.Published is null && rules.EventDates.Infer(context.Title is { Length: > 0 } title ? title + "\n" + text : text) is { } eventDate)
+            context = context with { Published = eventDate };
         var doc = new Document(this, text, context);
         return doc.Run();
     }
@@ -296,10 +298,14 @@ public sealed partial class FigureMiner
             // clause says what it counts ("..., góp phần nâng tổng số đảng viên lên 8.201").
             var ownCue = Has("admission", leftStart, qualifierFirst) || Has("target", leftStart, qualifierFirst)
                 || Has("stock_raised", leftStart, qualifierFirst) || Has("strong_stock", leftStart, qualifierFirst);
+            // "Trong đó, có 10 đảng viên nữ; 24 đảng viên người dân tộc thiểu số": a sentence that opens with the cue is
+            // a breakdown in every clause.
             var breakdown = Has("breakdown", leftStart, qualifierFirst)
-                || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst));
+                || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst))
+                || (!ownCue && Has("breakdown", sentenceFirst, Math.Min(qualifierFirst, sentenceFirst + 3)));
+            var previousCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
             Draft? head = sentenceDrafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric)) is { } countHead ? countHead
-                : breakdown && drafts.Count > 0 && drafts[^1].SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? drafts[^1]
+                : breakdown && previousCount is not null && previousCount.SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? previousCount
                 : null;
 
             if (unitClass == UnitClass.None)
@@ -376,7 +382,7 @@ public sealed partial class FigureMiner
             }
 
             var adjacentPlace = NearestAnchorLeft(n.Start, sentence.Start);
-            var placeIsAdjacent = adjacentPlace is { Kind: AnchorKind.Place } && TokenBefore(n.Start) - TokenBefore(adjacentPlace.End) <= 2;
+            var placeIsAdjacent = adjacentPlace is { Kind: AnchorKind.Place or AnchorKind.Unit } && TokenBefore(n.Start) - TokenBefore(adjacentPlace.End) <= 2;
             var inheritedHead = head ?? (drafts.Count > 0 && SameParagraph(drafts[^1].SentenceIndex, sentenceIndex) && drafts[^1].SentenceIndex >= sentenceIndex - 1 ? drafts[^1] : null);
             if (unitClass is UnitClass.Person or UnitClass.NewPerson && placeIsAdjacent && inheritedHead is not null
                 && inheritedHead.Figure.Metric is Metric.NewMembers or Metric.NewMembersTarget or Metric.TotalMembers
@@ -397,6 +403,12 @@ public sealed partial class FigureMiner
                 Reject(n, "a quota per unnamed organisation");
                 return;
             }
+            if (unitClass is UnitClass.Cell or UnitClass.Org && EndsAt(qualifierFirst, "org_founding", Math.Max(leftStart, qualifierFirst - 4)))
+            {
+                // "giải thể 5 chi bộ", "thành lập mới 8 chi bộ": organisations that are the object of an action (schema v1).
+                Reject(n, "organisations founded, merged or dissolved, not a count of an organisation's own");
+                return;
+            }
             Decision? decision = unitClass switch
             {
                 UnitClass.Cell or UnitClass.Org => DecideOrganisations(unitClass, unitPhrase, leftStart, qualifierFirst, segmentHere),
@@ -407,7 +419,11 @@ public sealed partial class FigureMiner
                 SoftReject(n, "no cue says what the people counted are", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, segmentHere);
                 return;
             }
-            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null && head is not null)
+            // "… gồm 18 đảng bộ cơ sở và 51 chi bộ cơ sở, với 285 chi bộ trực thuộc đảng bộ cơ sở": cells under the
+            // grassroots committees are the next level down, not a part of the grassroots count.
+            var cellsBelowHead = decision.Metric == Metric.PartyCells && head?.Figure.Metric == Metric.GrassrootsOrgs
+                && unitPhrase.Contains("trực thuộc", StringComparison.Ordinal);
+            if (decision.Metric is Metric.PartyCells or Metric.GrassrootsOrgs && breakdown && segmentHere is null && head is not null && !cellsBelowHead)
             {
                 // "39 tổ chức cơ sở đảng, gồm 27 đảng bộ cơ sở và 12 chi bộ cơ sở": parts by kind have no schema segment. With
                 // no count before it, "Đảng bộ huyện bao gồm 68 tổ chức cơ sở đảng" states the whole.
@@ -485,6 +501,9 @@ public sealed partial class FigureMiner
             // "312 quần chúng được học lớp nhận thức về Đảng". The nearest course marker names the course.
             var clauseEnd = rightStart;
             while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
+            // "Trong số đảng viên mới kết nạp có 930 đảng viên nữ": part of the admissions, whatever the sentence before counted.
+            if (segment is not null && Has("of_new_members", sentenceFirst, numberToken) && !Has("target", sentenceFirst, numberToken))
+                return new Decision(Metric.NewMembers, segment, 0.85);
             var course = CourseKind(unitPhrase, unitClass, leftStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
 
@@ -778,7 +797,7 @@ public sealed partial class FigureMiner
         {
             timesBySentence ??= new List<TimeExpression>?[sentences.Count];
             var sp = sentences[sentenceIndex];
-            return timesBySentence[sentenceIndex] ??= PeriodResolver.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries);
+            return timesBySentence[sentenceIndex] ??= miner.rules.Periods.Find(key, sp.Start, sp.Start + sp.Length, context.Published, miner.rules.Anniversaries);
         }
 
         private bool SameParagraph(int a, int b)
@@ -922,6 +941,11 @@ public sealed partial class FigureMiner
 
         private Anchor? AttachedRight(int rightStart, int rightEnd)
         {
+            // "7 học sinh Trường THPT Trị An được kết nạp": the people's own unit follows their noun.
+            if (anchors.FirstOrDefault(a => a.Start >= tokens[Math.Min(rightStart, tokens.Count - 1)].Start) is { Kind: AnchorKind.Unit } unitAfter
+                && TokenAt(unitAfter.Start) is var unitToken && unitToken >= rightStart && unitToken - rightStart <= 3 && unitToken < rightEnd
+                && Enumerable.Range(rightStart, unitToken - rightStart).All(t => tokens[t].IsWord))
+                return unitAfter;
             for (var t = rightStart; t < rightEnd; t++)
             {
                 if (hitsAt[t] is not { } hits) continue;
@@ -1021,6 +1045,8 @@ public sealed partial class FigureMiner
             var result = new List<Figure>();
             foreach (var d in drafts)
             {
+                // "Toàn tỉnh kết nạp hơn 4 ngàn đảng viên" over a body that says 4.022: the headline restates a body fact.
+                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && o.Figure.Metric == d.Figure.Metric && Restates(d.Figure, o.Figure))) continue;
                 // A single named group counts as the minorities only when no all-minorities count is given (schema v1).
                 if (d.NamedGroup && drafts.Any(o => !o.NamedGroup && o.Figure.Segment == "dan_toc_thieu_so" && o.Figure.Metric == d.Figure.Metric
                         && o.Figure.Locality == d.Figure.Locality && o.Figure.Period == d.Figure.Period)) continue;
@@ -1031,6 +1057,27 @@ public sealed partial class FigureMiner
                 if (seen.Add(k)) result.Add(f);
             }
             return result;
+        }
+
+        /// <summary>Headlines and teaser lines: a whole line, short, with no sentence-final punctuation.</summary>
+        private const int MaxHeadlineChars = 160;
+
+        private bool IsHeadline(Draft d)
+        {
+            var s = sentences[d.SentenceIndex];
+            var lineStart = s.Start == 0 || text[s.Start - 1] == '\n';
+            var end = s.Start + s.Length;
+            var lineEnd = end >= text.Length || text[end] == '\n' || text.IndexOf('\n', end) is var nl && nl >= 0 && text[end..nl].Trim().Length == 0;
+            var line = text.Substring(s.Start, s.Length).TrimEnd();
+            return lineStart && lineEnd && line.Length <= MaxHeadlineChars && line.Length > 0 && line[^1] is not ('.' or ';' or ':');
+        }
+
+        /// <summary>The same value, or a headline's rounded or qualified value within 15% of the body's.</summary>
+        private static bool Restates(Figure headline, Figure body)
+        {
+            if (headline.Value == body.Value) return true;
+            var rounded = headline.Qualifier != Qualifier.Exact || headline.Value % 100 == 0;
+            return rounded && body.Value > 0 && Math.Abs(headline.Value - body.Value) / body.Value <= 0.15m;
         }
 
         // ---------------------------------------------------------------- lexical helpers
@@ -1245,7 +1292,7 @@ public sealed partial class FigureMiner
         {
             for (var t = from; t < to && t < tokens.Count; t++)
             {
-                if (tokens[t].Text is "lên" or "đến" or "tới" or "thành") return true;
+                if (hitsAt[t]?.Any(h => h.Kind == MinerRules.CuePrefix + "from_to") == true) return true;
             }
             return false;
         }
@@ -1349,7 +1396,22 @@ public sealed partial class FigureMiner
                 kept.Add(a);
             }
             anchors.Clear();
-            anchors.AddRange(kept);
+            for (var i = 0; i < kept.Count; i++) anchors.Add(WithEarlierFullName(kept, i));
+        }
+
+        /// <summary>"Đảng ủy Khối" after "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh": the short name is the same unit.</summary>
+        private static Anchor WithEarlierFullName(List<Anchor> kept, int index)
+        {
+            var a = kept[index];
+            if (a.Kind != AnchorKind.Unit || a.UnitName is not { } name) return a;
+            var key = VietnameseText.ToneKey(name) + " ";
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (kept[i] is { Kind: AnchorKind.Unit, UnitName: { } earlier } && earlier.Length > name.Length
+                    && VietnameseText.ToneKey(earlier).StartsWith(key, StringComparison.Ordinal))
+                    return a with { UnitName = earlier };
+            }
+            return a;
         }
 
         private bool IsRefBlocked(PhraseHit h)
@@ -1364,9 +1426,11 @@ public sealed partial class FigureMiner
             if (h.EndToken < tokens.Count)
             {
                 var next = tokens[h.EndToken].Text;
+                // "chỉ tiêu tỉnh giao": a bare level word before these is the assigner; "Tỉnh ủy giao chỉ tiêu" names
+                // the committee itself.
                 foreach (var after in miner.rules.RefNotBefore)
                 {
-                    if (after.Split(' ')[0] == next) return true;
+                    if (after.Split(' ')[0] == next && !h.Phrase.Contains(' ', StringComparison.Ordinal)) return true;
                 }
                 // "phường Xuân Sơn" is a place mention; "phường 3" is a numbered ward, handled by the gazetteer.
                 if (h.EndToken < tokens.Count && char.IsUpper(text[tokens[h.EndToken].Start])) return true;
@@ -1382,13 +1446,21 @@ public sealed partial class FigureMiner
             var count = 0;
             // The name runs over capitalised words and numbers: "Trường THPT Phú Lương", "chi bộ khóm Khe Xong".
             var runsOverLowerCase = head.Phrase.Contains("khối", StringComparison.Ordinal);
-            while (t < tokens.Count && tokens[t].IsWord && count < 8)
+            while (t < tokens.Count && (tokens[t].IsWord || IsNameDash(t)) && count < 8)
             {
+                // "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ": a dash between capitalised words is inside the name.
+                if (!tokens[t].IsWord)
+                {
+                    t++;
+                    continue;
+                }
                 var capitalised = char.IsUpper(text[tokens[t].Start]) || char.IsDigit(text[tokens[t].Start]);
                 // "Đảng ủy Khối các cơ quan tỉnh": the name runs over lower-case words until a verb, a place or a stop.
                 // "Trường Cao đẳng Y tế Cần Thơ", "Tổng công ty cao su Đồng Nai": one or two lower-case words between
                 // capitalised ones are inside the name.
                 if (!capitalised && !(runsOverLowerCase && !miner.rules.UnitStopWords.Contains(tokens[t].Text)) && !LowerCaseInsideName(t)) break;
+                // "Đảng ủy Khối Doanh nghiệp tỉnh ngày 01/9": a block's name ends with its level word.
+                if (runsOverLowerCase && count > 0 && miner.rules.UnitNames.IsLevelWord(tokens[t - 1].Text) && !char.IsUpper(text[tokens[t].Start])) break;
                 if (runsOverLowerCase && placeMentions.FirstOrDefault(p => p.Start == tokens[t].Start) is { } place)
                 {
                     // "Đảng ủy Khối các cơ quan tỉnh Lạng Sơn": the type word belongs to the unit, the place to its locality.
@@ -1419,15 +1491,28 @@ public sealed partial class FigureMiner
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
         }
 
+        private bool IsNameDash(int t) =>
+            tokens[t].Text is "–" or "-" && t > 0 && t + 1 < tokens.Count && tokens[t - 1].IsWord && tokens[t + 1].IsWord
+            && char.IsUpper(text[tokens[t + 1].Start]);
+
         /// <summary>Token <paramref name="t"/> starts at most two lower-case words, none a stop word, followed by a capitalised word.</summary>
         private bool LowerCaseInsideName(int t)
         {
+            // "Nhân dân", "Trung ương", "Đa khoa": a name's word written with only its first syllable capitalised.
+            if (t > 0 && tokens[t - 1].IsWord && char.IsUpper(text[tokens[t - 1].Start]) && !miner.rules.UnitStopWords.Contains(tokens[t].Text)
+                && !miner.rules.UnitNames.IsLevelWord(tokens[t].Text)
+                && (t + 1 >= tokens.Count || !tokens[t + 1].IsWord || miner.rules.UnitStopWords.Contains(tokens[t + 1].Text)
+                    || miner.rules.UnitNames.IsLevelWord(tokens[t + 1].Text)
+                    || t + 2 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[t + 1].Text + " " + tokens[t + 2].Text)))
+                return true;
             for (var i = t; i < Math.Min(tokens.Count, t + 3); i++)
             {
                 if (!tokens[i].IsWord) return false;
                 var first = text[tokens[i].Start];
                 if (char.IsUpper(first)) return i > t;
-                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text)) return false;
+                // A level word starts the place the unit sits in ("Công an huyện Hoài Đức"), not more of its name.
+                if (char.IsDigit(first) || miner.rules.UnitStopWords.Contains(tokens[i].Text) || miner.rules.UnitNames.IsLevelWord(tokens[i].Text)
+                    || i + 1 < tokens.Count && miner.rules.UnitNames.IsLevelWord(tokens[i].Text + " " + tokens[i + 1].Text)) return false;
             }
             return false;
         }

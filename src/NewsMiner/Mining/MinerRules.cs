@@ -22,13 +22,11 @@ public sealed class MinerRules
     public static readonly string[] CueKinds =
     [
         "admission", "target", "plan_reference", "per_year", "stock", "stock_raised", "awareness_course",
-        "new_member_course", "course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
+        "new_member_course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
         "segment_hedge", "anchor_link", "strong_stock", "per_unnamed_unit", "target_noun", "describes",
-        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents",
+        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents", "of_new_members", "org_founding",
     ];
-
-    public static readonly string[] TimeKinds = ["now", "last_year", "this_year", "past_term", "term_so_far"];
 
     internal PhraseIndex Index { get; }
     public FrozenSet<string> SegmentLabels { get; }
@@ -39,6 +37,8 @@ public sealed class MinerRules
     public IReadOnlySet<string> UnitStopWords { get; private init; } = new HashSet<string>();
     /// <summary>Events whose anniversaries date a text: "kỷ niệm 90 năm thành lập Đảng" is 1930 + 90.</summary>
     public IReadOnlyList<(string Phrase, int BaseYear)> Anniversaries { get; private init; } = [];
+    /// <summary>Time phrases to periods, over the patterns of time.patterns.</summary>
+    internal PeriodResolver Periods { get; private init; } = null!;
     /// <summary>How units are named and placed (units.level_words, party_prefixes, block_word, expansions, province_level).</summary>
     public UnitNames UnitNames { get; private init; } = UnitNames.Empty;
     /// <summary>The date an undated page reports on, from its lead (time.event_lead, time.congress).</summary>
@@ -79,7 +79,6 @@ public sealed class MinerRules
             if (!list.Name.StartsWith('_')) AddList(CuePrefix + list.Name, list.Value);
         }
         var time = root.GetProperty("time");
-        foreach (var kind in TimeKinds) AddList("time:" + kind, Required(time, kind));
 
         var segments = new List<string>();
         foreach (var seg in root.GetProperty("segments").EnumerateObject())
@@ -99,8 +98,9 @@ public sealed class MinerRules
         AddList(UnitHeadKind, root.GetProperty("units").GetProperty("heads"));
         // "Đảng bộ Trường Cao đẳng …": an institution head after a party prefix is one head, so the name starts there.
         var prefixes = ReadStrings(Required(root.GetProperty("units"), "party_prefixes"));
-        foreach (var head in lists[UnitHeadKind].Where(h => !prefixes.Any(p => h.StartsWith(p, StringComparison.Ordinal)) && !h.StartsWith("chi bộ", StringComparison.Ordinal)).ToList())
-            phrases.AddRange(prefixes.Select(p => (UnitHeadKind, p + " " + head)));
+        var cellPrefix = Required(root.GetProperty("units"), "cell_prefix").GetString() ?? "";
+        foreach (var head in InstitutionHeads(lists[UnitHeadKind], prefixes, cellPrefix))
+            phrases.AddRange(prefixes.Append(cellPrefix).Select(p => (UnitHeadKind, p + " " + head)));
 
         return new MinerRules(new PhraseIndex(phrases), segments.ToFrozenSet(StringComparer.Ordinal), lists,
             ReadStrings(refs.GetProperty("not_after")), ReadStrings(refs.GetProperty("not_before")))
@@ -110,17 +110,26 @@ public sealed class MinerRules
                 .Select(a => (Text.VietnameseText.ToneKey(a.GetProperty("phrase").GetString()!), a.GetProperty("base").GetInt32()))
                 .OrderByDescending(a => a.Item1.Length).ToList(),
             UnitNames = ReadUnitNames(root.GetProperty("units")),
+            Periods = new PeriodResolver(PeriodPatterns.Read(Required(time, "patterns"))),
             EventDates = new EventDates(ReadStrings(Required(time, "event_lead")), ReadStrings(Required(time, "congress")),
-                ReadStrings(Required(time, "congress_not_after"))),
+                ReadStrings(Required(time, "congress_not_after")),
+                Required(time, "undated_year").EnumerateArray().Select(u => (u.GetProperty("regex").GetString()!, u.GetProperty("add_years").GetInt32())).ToList()),
         };
     }
+
+    /// <summary>Heads of host institutions: the unit heads that start with no party or cell word ("trường thpt", "công an").</summary>
+    private static List<string> InstitutionHeads(IEnumerable<string> heads, IReadOnlyList<string> partyPrefixes, string cellPrefix) =>
+        heads.Where(h => !partyPrefixes.Any(p => h.StartsWith(p, StringComparison.Ordinal)) && !h.StartsWith(cellPrefix, StringComparison.Ordinal)).ToList();
 
     private static UnitNames ReadUnitNames(JsonElement units) => new(
         ReadStrings(Required(units, "level_words")),
         ReadStrings(Required(units, "party_prefixes")),
         Required(units, "block_word").GetString() ?? "",
         Required(units, "expansions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
-        ReadStrings(Required(units, "province_level")));
+        ReadStrings(Required(units, "province_level")),
+        Required(units, "short_forms").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal),
+        Required(units, "cell_prefix").GetString() ?? "",
+        InstitutionHeads(ReadStrings(Required(units, "heads")), ReadStrings(Required(units, "party_prefixes")), Required(units, "cell_prefix").GetString() ?? ""));
 
     private static JsonElement Required(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value)

@@ -31,61 +31,29 @@ internal sealed record TimeExpression(int Start, int End, TimeKind Kind, string?
 /// Turns Vietnamese time phrases into figure-schema v1 periods. Relative words ("năm qua", "nhiệm kỳ qua", "đến nay")
 /// resolve against the publication date; without one they stay unresolved rather than guessed.
 /// </summary>
-internal static partial class PeriodResolver
+internal sealed class PeriodResolver(PeriodPatterns patterns)
 {
     private const int MinYear = 1945;
     private const int MaxYear = 2100;
 
-    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex SpanPattern();
 
-    [GeneratedRegex(@"\btừ\s+(?:năm\s+)?((?:19|20)\d{2})\s*,?\s*(?:đến|tới|cho đến)\s+(?:nay|hiện nay|bây giờ|năm\s+((?:19|20)\d{2})|((?:19|20)\d{2}))", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex FromYearPattern();
 
-    [GeneratedRegex(@"\b(\d{1,2}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mười một|mười hai)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex MonthsPattern();
 
-    [GeneratedRegex(@"\bquý\s+(iv|iii|ii|i|1|2|3|4)\b(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex QuarterPattern();
 
-    [GeneratedRegex(@"\b(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex CutoffDatePattern();
 
-    [GeneratedRegex(@"\b(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+((?:19|20)\d{2})", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex CutoffYearPattern();
 
-    [GeneratedRegex(@"\(\s*năm\s+((?:19|20)\d{2})\s*\)", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex BoundYearPattern();
 
-    [GeneratedRegex(@"\bnăm\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"\b(?<!những\s)(?<!các\s)(?<!nhiều\s)năm\s+(?:vừa\s+)?qua\b|\bnăm\s+trước\b|\bnăm\s+ngoái\b", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex LastYearPattern();
 
-    [GeneratedRegex(@"\btừ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?\b|\bnăm\s+nay\b", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex ThisYearPattern();
 
-    [GeneratedRegex(@"\bnhiệm\s+kỳ\s+(?:vừa\s+qua|qua|này|trước)\b|\bcả\s+nhiệm\s+kỳ\b", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex PastTermPattern();
 
-    [GeneratedRegex(@"\b(?:sau|qua)\s+(?:hơn\s+|gần\s+)?(\d|một|hai|ba|bốn)\s+năm\s+(?:thực\s+hiện|triển\s+khai)|\btừ\s+đầu\s+nhiệm\s+kỳ|\bđầu\s+nhiệm\s+kỳ\s+(?:đến|tới)\s+nay", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex TermSoFarPattern();
 
-    [GeneratedRegex(@"(?:^|[,;:]\s*)(?:vào\s+)?(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex DayPattern();
 
-    [GeneratedRegex(@"\btháng\s+(\d{1,2})\s*(?:/|năm|-)\s*((?:19|20)\d{2})\b", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"\bkỷ\s+niệm\s+(\d{1,3})\s+năm\s+", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex AnniversaryPattern();
 
-    [GeneratedRegex(@"\b(?:hiện\s+có|hiện\s+nay|đến\s+nay|tới\s+nay|hiện\s+tại|tính\s+đến\s+nay|đến\s+thời\s+điểm\s+này)\b", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex NowPattern();
 
     /// <summary>Time phrases in key[from..to), longest first where they overlap, in text order.</summary>
-    public static List<TimeExpression> Find(string key, int from, int to, DateOnly? published,
+    public List<TimeExpression> Find(string key, int from, int to, DateOnly? published,
         IReadOnlyList<(string Phrase, int BaseYear)>? anniversaries = null)
     {
         var found = new List<TimeExpression>();
@@ -94,21 +62,21 @@ internal static partial class PeriodResolver
         // Most sentences carry no digits; only the word-only patterns can match them.
         var hasDigits = slice.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
-        foreach (Match m in hasDigits ? SpanPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Span.Matches(slice) : EmptyMatches)
         {
             var a = Year(m.Groups[1].Value);
             var b = Year(m.Groups[2].Value);
             if (a is null || b is null || b <= a || b - a > 10) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
         }
-        foreach (Match m in hasDigits ? FromYearPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.FromYear.Matches(slice) : EmptyMatches)
         {
             var a = Year(m.Groups[1].Value);
             var b = Year(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value) ?? pubYear;
             if (a is null || b is null || b < a) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, a == b ? $"{a}" : $"{a}-{b}", a, b));
         }
-        foreach (Match m in MonthsPattern().Matches(slice))
+        foreach (Match m in patterns.Months.Matches(slice))
         {
             var months = MonthCount(m.Groups[1].Value);
             var year = Year(m.Groups[3].Value) ?? pubYear;
@@ -117,31 +85,31 @@ internal static partial class PeriodResolver
             var last = m.Groups[2].Value == "cuối" ? 12 : months.Value;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, first, last), year, year));
         }
-        foreach (Match m in hasDigits ? QuarterPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Quarter.Matches(slice) : EmptyMatches)
         {
             var q = m.Groups[1].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
             var year = Year(m.Groups[2].Value) ?? pubYear;
             if (year is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(year.Value, q * 3 - 2, q * 3), year, year));
         }
-        foreach (Match m in hasDigits ? CutoffDatePattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.CutoffDate.Matches(slice) : EmptyMatches)
         {
             if (!TryDate(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value, out var date)) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.Year, date.Year));
         }
-        foreach (Match m in hasDigits ? CutoffYearPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.CutoffYear.Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Cutoff, $"{y}", y, y));
         }
-        foreach (Match m in hasDigits ? BoundYearPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.BoundYear.Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.BoundYear, $"{y}", y, y));
         }
-        foreach (Match m in hasDigits ? YearPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Year.Matches(slice) : EmptyMatches)
         {
             var y = Year(m.Groups[1].Value);
             if (y is null) continue;
@@ -149,34 +117,34 @@ internal static partial class PeriodResolver
         }
         if (published is { } pub)
         {
-            foreach (Match m in LastYearPattern().Matches(slice))
+            foreach (Match m in patterns.LastYear.Matches(slice))
             {
                 // Early in a year "năm qua" is the year just ended; late in a year it is the year now ending.
                 var y = pub.Month <= 6 ? pub.Year - 1 : pub.Year;
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Year, $"{y}", y, y));
             }
-            foreach (Match m in ThisYearPattern().Matches(slice))
+            foreach (Match m in patterns.ThisYear.Matches(slice))
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(pub.Year, 1, pub.Month), pub.Year, pub.Year));
             }
-            foreach (Match m in PastTermPattern().Matches(slice))
+            foreach (Match m in patterns.PastTerm.Matches(slice))
             {
                 var (a, b) = TermAround(pub, m.Value.Contains("trước", StringComparison.Ordinal));
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Span, $"{a}-{b}", a, b));
             }
-            foreach (Match m in NowPattern().Matches(slice))
+            foreach (Match m in patterns.Now.Matches(slice))
             {
                 found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Now, pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pub.Year, pub.Year));
             }
         }
-        foreach (Match m in hasDigits ? MonthPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Month.Matches(slice) : EmptyMatches)
         {
             var month = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var y = Year(m.Groups[2].Value);
             if (y is null || month is < 1 or > 12) continue;
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.MonthSpan, MonthSpan(y.Value, month, month), y, y));
         }
-        foreach (Match m in hasDigits ? AnniversaryPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Anniversary.Matches(slice) : EmptyMatches)
         {
             // "kỷ niệm 90 năm Ngày thành lập Đảng": the year is the event's year plus the count.
             var rest = slice[(m.Index + m.Length)..].TrimStart();
@@ -189,7 +157,7 @@ internal static partial class PeriodResolver
                 break;
             }
         }
-        foreach (Match m in hasDigits ? DayPattern().Matches(slice) : EmptyMatches)
+        foreach (Match m in hasDigits ? patterns.Day.Matches(slice) : EmptyMatches)
         {
             var year = m.Groups[3].Success ? m.Groups[3].Value : pubYear?.ToString(CultureInfo.InvariantCulture);
             if (year is null || !TryDate(year, m.Groups[2].Value, m.Groups[1].Value, out var day)) continue;
@@ -197,7 +165,7 @@ internal static partial class PeriodResolver
             if (!m.Groups[3].Success && published is { } p && day > p) day = day.AddYears(-1);
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.Day, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Year, day.Year));
         }
-        foreach (Match m in TermSoFarPattern().Matches(slice))
+        foreach (Match m in patterns.TermSoFar.Matches(slice))
         {
             found.Add(new(from + m.Index, from + m.Index + m.Length, TimeKind.TermSoFar, null, null, pubYear));
         }
@@ -224,7 +192,7 @@ internal static partial class PeriodResolver
         return (start, start + 5);
     }
 
-    private static readonly MatchCollection EmptyMatches = SpanPattern().Matches(string.Empty);
+    private static readonly MatchCollection EmptyMatches = new Regex("x", RegexOptions.None).Matches(string.Empty);
 
     public static string MonthSpan(int year, int firstMonth, int lastMonth) =>
         string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{firstMonth:D2}/{year:D4}-{lastMonth:D2}");
@@ -246,4 +214,24 @@ internal static partial class PeriodResolver
         "mười một" => 11, "mười hai" => 12,
         _ => int.TryParse(s, CultureInfo.InvariantCulture, out var n) ? n : null,
     };
+}
+
+/// <summary>The period phrase patterns of figure-rules.json (time.patterns), compiled once.</summary>
+internal sealed record PeriodPatterns(
+    Regex Span, Regex FromYear, Regex Months, Regex Quarter, Regex CutoffDate, Regex CutoffYear, Regex BoundYear, Regex Year,
+    Regex LastYear, Regex ThisYear, Regex PastTerm, Regex TermSoFar, Regex Day, Regex Month, Regex Anniversary, Regex Now)
+{
+    /// <summary>
+    /// Guards against a pathological pattern in the data file; generous, because patterns read from data run in the
+    /// regex interpreter and a busy machine slows every match.
+    /// </summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    public static PeriodPatterns Read(System.Text.Json.JsonElement patterns)
+    {
+        Regex R(string name) => new(patterns.GetProperty(name).GetString()
+            ?? throw new InvalidDataException($"figure-rules.json: time.patterns.{name} is not a string"), RegexOptions.CultureInvariant, MatchTimeout);
+        return new(R("span"), R("from_year"), R("months"), R("quarter"), R("cutoff_date"), R("cutoff_year"), R("bound_year"), R("year"),
+            R("last_year"), R("this_year"), R("past_term"), R("term_so_far"), R("day"), R("month"), R("anniversary"), R("now"));
+    }
 }

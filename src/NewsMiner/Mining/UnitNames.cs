@@ -13,11 +13,17 @@ public sealed class UnitNames(
     IReadOnlyList<string> partyPrefixes,
     string blockWord,
     IReadOnlyDictionary<string, string> expansions,
-    IReadOnlyList<string> provinceLevel)
+    IReadOnlyList<string> provinceLevel,
+    IReadOnlyDictionary<string, string>? shortForms = null,
+    string cellPrefix = "",
+    IReadOnlyList<string>? institutionHeads = null)
 {
     private const string BlockCommittee = "Đảng ủy";
 
     public static UnitNames Empty { get; } = new([], [], "", new Dictionary<string, string>(), []);
+
+    private readonly IReadOnlyList<(string Long, string Short)> shortForms =
+        (shortForms ?? new Dictionary<string, string>()).Select(p => (p.Key, p.Value)).OrderByDescending(p => p.Key.Length).ToList();
 
     /// <summary>A bare administrative word ("tỉnh") that may end a unit's name when no place name follows it.</summary>
     public bool IsLevelWord(string token) => levelWords.Contains(token.ToLowerInvariant());
@@ -27,7 +33,19 @@ public sealed class UnitNames(
         var words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => expansions.TryGetValue(w.TrimEnd('.'), out var full) ? full : w).ToList();
         var name = string.Join(' ', words);
+        foreach (var (longForm, shortForm) in shortForms)
+        {
+            var at = name.IndexOf(longForm, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) name = name[..at] + shortForm + name[(at + longForm.Length)..];
+        }
         var key = VietnameseText.ToneKey(name);
+        // "Chi bộ Trường THPT X" is the school's cell: the unit is the school. "Chi bộ thôn Đông" keeps its word.
+        if (cellPrefix.Length > 0 && key.StartsWith(cellPrefix + " ", StringComparison.Ordinal)
+            && (institutionHeads ?? []).Any(h => key[(cellPrefix.Length + 1)..].StartsWith(h + " ", StringComparison.Ordinal)))
+        {
+            var rest = name[(cellPrefix.Length + 1)..];
+            return char.ToUpperInvariant(rest[0]) + rest[1..];
+        }
         foreach (var prefix in partyPrefixes)
         {
             if (!key.StartsWith(prefix + " ", StringComparison.Ordinal)) continue;

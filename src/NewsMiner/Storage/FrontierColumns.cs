@@ -34,14 +34,34 @@ internal static class FrontierColumns
         SELECT r.source, max(r.started_at), sum(r.pages), sum(r.new_articles), max(r.last_new_article_at),
             (SELECT finished_at FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
             (SELECT pages FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
-            (SELECT new_articles FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1)
+            (SELECT new_articles FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1),
+            (SELECT failures_by_class FROM source_runs x WHERE x.source = r.source ORDER BY x.id DESC LIMIT 1)
         FROM source_runs r GROUP BY r.source ORDER BY r.source
         """;
+
+    /// <summary>
+    /// One source's URLs still to fetch (queued, or left in flight by a crawl that died) and when they fall due
+    /// (parameters @s: source, @now: Unix ms); read by <see cref="ReadQueue"/>. "@" names work in both engines.
+    /// </summary>
+    public const string SourceQueueSql = """
+        SELECT count(*), coalesce(sum(CASE WHEN next_attempt_ms <= @now THEN 1 ELSE 0 END), 0),
+            min(CASE WHEN next_attempt_ms > @now THEN next_attempt_ms END), max(next_attempt_ms)
+        FROM frontier WHERE source = @s AND state IN ('queued', 'in_flight')
+        """;
+
+    public static SourceQueue ReadQueue(DbDataReader r) =>
+        new(Count(r, 0), Count(r, 1), r.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Count(r, 2)),
+            r.IsDBNull(3) || Count(r, 0) == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(Count(r, 3)));
 
     /// <summary>One row of <see cref="SourceStatusSql"/>; sums come back as long in SQLite and numeric in PostgreSQL.</summary>
     public static SourceStatus ReadSourceStatus(DbDataReader r) =>
         new(r.GetString(0), ParseTime(Text(r, 1)), ParseTime(Text(r, 5)), Count(r, 6), Count(r, 7), Count(r, 2), Count(r, 3),
-            ParseTime(Text(r, 4)), new Dictionary<string, long>());
+            ParseTime(Text(r, 4)), new Dictionary<string, long>())
+        {
+            LastRunFailuresByClass = Text(r, 8) is { } json
+                ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(json) ?? []
+                : new Dictionary<string, long>(),
+        };
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

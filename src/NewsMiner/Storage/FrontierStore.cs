@@ -551,7 +551,7 @@ public sealed class FrontierStore : IDurableFrontier
                 Bind(cmd, ("$s", list[i].Source));
                 await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await r.ReadAsync(ct).ConfigureAwait(false)) failures[Str(r, 0) ?? "unknown"] = r.GetInt64(1);
-                list[i] = list[i] with { FailedUrlsByClass = failures };
+                list[i] = list[i] with { FailedUrlsByClass = failures, Queue = await QueueAsync(list[i].Source, ct).ConfigureAwait(false) };
             }
             return list;
         }
@@ -559,6 +559,14 @@ public sealed class FrontierStore : IDurableFrontier
         {
             _gate.Release();
         }
+    }
+
+    private async Task<SourceQueue> QueueAsync(string source, CancellationToken ct)
+    {
+        await using var cmd = Cmd(ReadTx, FrontierColumns.SourceQueueSql);
+        Bind(cmd, ("@s", source), ("@now", NowMs()));
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await r.ReadAsync(ct).ConfigureAwait(false) ? FrontierColumns.ReadQueue(r) : SourceQueue.Empty;
     }
 
     // ---- helpers ----
@@ -644,4 +652,20 @@ public sealed record SourceStatus(
     long TotalPages,
     long TotalNewArticles,
     DateTimeOffset? LastNewArticleAt,
-    IReadOnlyDictionary<string, long> FailedUrlsByClass);
+    IReadOnlyDictionary<string, long> FailedUrlsByClass)
+{
+    /// <summary>The latest run's failures by error class (URLs failed for good in that run).</summary>
+    public IReadOnlyDictionary<string, long> LastRunFailuresByClass { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>What the source still has to fetch.</summary>
+    public SourceQueue Queue { get; init; } = SourceQueue.Empty;
+}
+
+/// <summary>
+/// A source's URLs still to fetch: <paramref name="Queued"/> in all, <paramref name="DueNow"/> of them due already,
+/// the rest due from <paramref name="NextDue"/>; <paramref name="LastDue"/> is when the last one falls due.
+/// </summary>
+public sealed record SourceQueue(long Queued, long DueNow, DateTimeOffset? NextDue, DateTimeOffset? LastDue)
+{
+    public static SourceQueue Empty { get; } = new(0, 0, null, null);
+}

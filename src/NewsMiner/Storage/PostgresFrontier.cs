@@ -413,7 +413,10 @@ public sealed class PostgresFrontier : IDurableFrontier
                 "SELECT error_class, count(*) FROM frontier WHERE source = @s AND state = 'failed' GROUP BY error_class ORDER BY error_class", ("s", list[i].Source));
             await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false)) failures[Str(r, 0) ?? "unknown"] = r.GetInt64(1);
-            list[i] = list[i] with { FailedUrlsByClass = failures };
+            await r.DisposeAsync().ConfigureAwait(false);
+            await using var queue = Cmd(conn, null, FrontierColumns.SourceQueueSql, ("s", list[i].Source), ("now", NowMs()));
+            await using var q = await queue.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            list[i] = list[i] with { FailedUrlsByClass = failures, Queue = await q.ReadAsync(ct).ConfigureAwait(false) ? FrontierColumns.ReadQueue(q) : SourceQueue.Empty };
         }
         return list;
     }

@@ -86,8 +86,20 @@ public static class SentenceSplitter
         while (wordStart > 0 && !char.IsWhiteSpace(text[wordStart - 1])) wordStart--;
         while (wordStart < dot && text[wordStart] is '(' or '"' or '“' or '\'' or '[') wordStart++;
         var word = text.AsSpan(wordStart, dot - wordStart);
-        if (word.Length == 1 && char.IsUpper(word[0])) return false;
+        if (word.Length == 1 && char.IsUpper(word[0])) return IsOrdinalNumeral(text, wordStart, word[0]);
         return !abbreviations.Contains(word);
+    }
+
+    /// <summary>
+    /// "Đại hội đại biểu lần thứ I." ends its sentence: a Roman numeral after "thứ" or "khóa" is an ordinal, not an
+    /// initial ("H. Tiên Yên").
+    /// </summary>
+    private static bool IsOrdinalNumeral(string text, int wordStart, char letter)
+    {
+        if (letter is not ('I' or 'V' or 'X')) return false;
+        var before = text.AsSpan(0, wordStart).TrimEnd();
+        return before.EndsWith("thứ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("khóa", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("khoá", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int SkipRun(string text, int i, string chars)

@@ -312,42 +312,66 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task The_circuit_breaker_pauses_a_failing_host_and_no_request_hits_it_meanwhile()
+    public async Task The_circuit_breaker_opens_on_different_urls_refused_says_so_and_no_request_hits_the_host_meanwhile()
     {
         const int threshold = 3, cooldownMs = 1500;
         await using var site = await LoopbackSite.StartAsync(app =>
+            app.MapGet("/", () => Html(Listing("Trang chủ", "/hong/1", "/hong/2", "/hong/3", "/hong/4", "/hong/5"))));
+        using var refusing = new RefusingHandler(u => u.AbsolutePath.StartsWith("/hong/", StringComparison.Ordinal));
+        var notices = new NoticeLog();
+
+        await RunAsync(Db, [Source(site, "/")], Options with
         {
-            app.MapGet("/", () => Html(Listing("Trang chủ", "/hong/1", "/hong/2", "/hong/3", "/hong/4", "/hong/5")));
-            app.MapGet("/hong/{n:int}", (HttpContext ctx) => ctx.Abort()); // the connection drops: a reset
-        });
+            MaxAttempts = 1, BreakerThreshold = threshold, BreakerCooldownMs = cooldownMs, Notices = notices,
+        }, handler: refusing);
 
-        await RunAsync(Db, [Source(site, "/")], Options with { MaxAttempts = 1, BreakerThreshold = threshold, BreakerCooldownMs = cooldownMs });
-
-        // The first request of each URL (the HTTP stack may retry once on a pooled connection the server dropped).
-        var hits = site.Hits.Where(h => h.PathAndQuery.StartsWith("/hong/", StringComparison.Ordinal)).GroupBy(h => h.PathAndQuery)
-            .Select(g => g.Min(h => h.At)).Order().ToList();
+        var hits = refusing.Refused.GroupBy(h => h.Path).Select(g => g.Min(h => h.At)).Order().ToList();
         Assert.Equal(5, hits.Count);
-        // The third failure opens the breaker: the fourth request waits out the pause.
+        // The third different URL refused opens the breaker: the fourth request waits out the pause.
         Assert.True(hits[threshold] - hits[threshold - 1] >= TimeSpan.FromMilliseconds(cooldownMs - 100),
             $"request {threshold + 1} came {(hits[threshold] - hits[threshold - 1]).TotalMilliseconds} ms after the breaker opened");
         for (var i = 1; i < threshold; i++) Assert.True(hits[i] - hits[i - 1] < TimeSpan.FromMilliseconds(cooldownMs - 100), "paused before the threshold");
-        for (var n = 1; n <= 5; n++) AssertFailedWithoutArticle(site.Url($"/hong/{n}"), FetchErrorClass.Reset);
+        for (var n = 1; n <= 5; n++) AssertFailedWithoutArticle(site.Url($"/hong/{n}"), FetchErrorClass.Connect);
+        // After the pause one request tries the host; refused again, the breaker reopens at once.
+        Assert.True(hits[threshold + 1] - hits[threshold] >= TimeSpan.FromMilliseconds(cooldownMs - 100), "the probe after the pause reopened the breaker");
+        var opened = notices.Items.Where(n => n.Kind == CrawlNoticeKind.HostPaused).ToList();
+        Assert.Equal(3, opened.Count);
+        Assert.Contains("3 different URL(s) failed to connect", opened[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeouts_and_resets_of_many_pages_never_open_the_breaker()
+    {
+        await using var site = await LoopbackSite.StartAsync(app =>
+        {
+            app.MapGet("/", () => Html(Listing("Trang chủ", [.. Enumerable.Range(1, 6).Select(n => $"/hong/{n}"), "/cham/1", "/cham/2", "/bai/1"])));
+            app.MapGet("/hong/{n:int}", (HttpContext ctx) => ctx.Abort());
+            app.MapGet("/cham/{n:int}", async (HttpContext ctx) => await Task.Delay(Timeout.Infinite, ctx.RequestAborted));
+            app.MapGet("/bai/{n:int}", (int n) => Html(ArticleHtml(n)));
+        });
+        var notices = new NoticeLog();
+
+        await RunAsync(Db, [Source(site, "/")], Options with { TimeoutMs = 500, MaxAttempts = 1, BreakerThreshold = 2, BreakerCooldownMs = 600_000, Notices = notices });
+
+        Assert.DoesNotContain(notices.Items, n => n.Kind == CrawlNoticeKind.HostPaused);
+        Assert.Equal(1, Count(Db, "SELECT count(*) FROM articles"));
+        for (var n = 1; n <= 6; n++) AssertFailedWithoutArticle(site.Url($"/hong/{n}"), FetchErrorClass.Reset);
+        AssertFailedWithoutArticle(site.Url("/cham/1"), FetchErrorClass.Timeout);
     }
 
     [Fact]
     public async Task A_one_shot_crawl_leaves_a_host_with_an_open_breaker_queued_for_the_next_run()
     {
         await using var site = await LoopbackSite.StartAsync(app =>
-        {
-            app.MapGet("/", () => Html(Listing("Trang chủ", "/hong/1", "/hong/2", "/hong/3")));
-            app.MapGet("/hong/{n:int}", (HttpContext ctx) => ctx.Abort());
-        });
+            app.MapGet("/", () => Html(Listing("Trang chủ", "/hong/1", "/hong/2", "/hong/3"))));
+        using var refusing = new RefusingHandler(u => u.AbsolutePath.StartsWith("/hong/", StringComparison.Ordinal));
         var watch = Stopwatch.StartNew();
 
-        await RunAsync(Db, [Source(site, "/")], Options with { MaxAttempts = 1, BreakerThreshold = 2, BreakerCooldownMs = 600_000, MaxIdleWaitMs = 1000 });
+        await RunAsync(Db, [Source(site, "/")], Options with { MaxAttempts = 1, BreakerThreshold = 2, BreakerCooldownMs = 600_000, MaxIdleWaitMs = 1000 },
+            handler: refusing);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the run waited for the breaker");
-        Assert.Equal(2, site.Hits.Where(h => h.PathAndQuery.StartsWith("/hong/", StringComparison.Ordinal)).Select(h => h.PathAndQuery).Distinct().Count());
+        Assert.Equal(2, refusing.Refused.Select(h => h.Path).Distinct().Count());
         Assert.Equal("queued", Frontier(Db, site.Url("/hong/3"))!.State);
     }
 

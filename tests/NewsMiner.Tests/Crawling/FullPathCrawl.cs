@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -23,12 +26,37 @@ internal static class FullPathCrawl
     public static CrawlSource Source(LoopbackSite site, params string[] starts) =>
         new(SourceName, "Hà Nam", starts.Select(site.Url).ToList());
 
-    public static async Task<CrawlReport> RunAsync(string db, IReadOnlyList<CrawlSource> sources, CrawlOptions options, CancellationToken ct = default)
+    public static async Task<CrawlReport> RunAsync(string db, IReadOnlyList<CrawlSource> sources, CrawlOptions options, CancellationToken ct = default,
+        HttpMessageHandler? handler = null)
     {
         await using var store = await NewsStore.OpenAsync(db, ct);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
         guard.CancelAfter(TimeSpan.FromSeconds(90)); // hang guard only
-        return await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, guard.Token);
+        return await NewsPipeline.CreateDefault().CrawlAsync(store, sources, options, null, guard.Token, handler);
+    }
+
+    /// <summary>The network stack, except that requests <paramref name="refuse"/> picks fail as a refused connection would.</summary>
+    public sealed class RefusingHandler(Func<Uri, bool> refuse) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        public ConcurrentQueue<(string Path, DateTimeOffset At)> Refused { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!refuse(request.RequestUri!)) return base.SendAsync(request, cancellationToken);
+            Refused.Enqueue((request.RequestUri!.AbsolutePath, DateTimeOffset.UtcNow));
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused",
+                new SocketException((int)SocketError.ConnectionRefused));
+        }
+    }
+
+    /// <summary>The crawler's notices, kept for assertions.</summary>
+    public sealed class NoticeLog : IProgress<CrawlNotice>
+    {
+        private readonly ConcurrentQueue<CrawlNotice> _items = new();
+
+        public IReadOnlyList<CrawlNotice> Items => [.. _items];
+
+        public void Report(CrawlNotice value) => _items.Enqueue(value);
     }
 
     public sealed record FrontierRow(string State, string? ErrorClass, long? Status, long Attempts, string? Message);

@@ -13,8 +13,8 @@ namespace NewsMiner.Tests.Mining;
 /// </summary>
 public class FigureCaseTests(ITestOutputHelper output)
 {
-    /// <summary>Share of supported cases that must pass exactly; the measured share is printed.</summary>
-    public const double MinimumPassRate = 0.80;
+    /// <summary>Strict F1 over every case (measured 0.963 on 2026-12-08); floors only move up.</summary>
+    public const double MinimumStrictF1 = 0.96;
 
     private static readonly FigureMiner Miner = FigureMiner.CreateDefault();
 
@@ -53,27 +53,41 @@ public class FigureCaseTests(ITestOutputHelper output)
         Assert.True(cases.Count(c => c.Expect.Count == 0) >= 50, "at least 50 pure negatives");
     }
 
-    [Fact]
-    public void Supported_cases_pass_exactly()
+    public static TheoryData<string> CaseIds()
     {
-        var cases = LoadCases();
-        var failures = new List<string>();
-        var total = Score.Zero;
-        var supported = 0;
-        foreach (var c in cases)
+        var data = new TheoryData<string>();
+        foreach (var c in LoadCases()) data.Add(c.Id);
+        return data;
+    }
+
+    /// <summary>
+    /// One row per case: a supported case must give exactly its figures; a case marked not_supported_yet must still
+    /// fail (so a fix is noticed and the mark removed), and its reason is printed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Case_gives_exactly_its_figures(string id)
+    {
+        var c = LoadCases().Single(x => x.Id == id);
+        var s = Run(c);
+        var diff = string.Concat(s.Misses.Select(m => $"\n    miss  {FigureScorer.Describe(m)}")) +
+            string.Concat(s.Extras.Select(e => $"\n    extra {FigureScorer.Describe(e)}"));
+        var exact = s.Misses.Count == 0 && s.Extras.Count == 0;
+        if (c.NotSupportedYet is { } reason)
         {
-            var s = Run(c);
-            total += s.Strict;
-            if (c.NotSupportedYet is not null) continue;
-            supported++;
-            if (s.Misses.Count == 0 && s.Extras.Count == 0) continue;
-            failures.Add($"{c.Id}: {c.Text}\n" +
-                string.Concat(s.Misses.Select(m => $"    miss  {FigureScorer.Describe(m)}\n")) +
-                string.Concat(s.Extras.Select(e => $"    extra {FigureScorer.Describe(e)}\n")));
+            output.WriteLine($"{id}: not supported yet ({reason}){diff}");
+            Assert.False(exact, $"{id} now passes: remove its not_supported_yet mark");
+            return;
         }
-        var passRate = 1 - (double)failures.Count / Math.Max(1, supported);
-        output.WriteLine($"{supported - failures.Count}/{supported} supported cases pass ({passRate:P1}); strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}");
-        foreach (var f in failures) output.WriteLine(f);
-        Assert.True(passRate >= MinimumPassRate, $"pass rate {passRate:P1} below {MinimumPassRate:P0}; first failures:\n{string.Join("\n", failures.Take(15))}");
+        Assert.True(exact, $"{id}: {c.Text}{diff}");
+    }
+
+    /// <summary>The whole file's strict score, printed for the README; the floor sits just under the measured value.</summary>
+    [Fact]
+    public void The_case_file_scores_at_least_its_floor()
+    {
+        var total = LoadCases().Select(Run).Aggregate(Score.Zero, (a, s) => a + s.Strict);
+        output.WriteLine($"strict P={total.Precision:F3} R={total.Recall:F3} F1={total.F1:F3}");
+        Assert.True(total.F1 >= MinimumStrictF1, $"strict F1 {total.F1:F3} under {MinimumStrictF1:F3}");
     }
 }

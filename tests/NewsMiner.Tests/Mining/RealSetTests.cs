@@ -15,10 +15,12 @@ namespace NewsMiner.Tests.Mining;
 /// </summary>
 public class RealSetTests(ITestOutputHelper output)
 {
-    /// <summary>Measured on the development part; see data/eval/real/README.md for the history.</summary>
-    public const double DevelopmentStrictF1Floor = 0.0;
-    public const double SealedStrictF1Floor = 0.0;
-    public const double PublicationDayFloor = 0.0;
+    /// <summary>Just under the values measured on 2026-12-08 (dev 0.456, sealed 0.391; publication day dev 0.825,
+    /// sealed 0.388); see data/eval/real/README.md for the history. They only move up.</summary>
+    public const double DevelopmentStrictF1Floor = 0.45;
+    public const double SealedStrictF1Floor = 0.385;
+    public const double DevelopmentPublicationDayFloor = 0.82;
+    public const double SealedPublicationDayFloor = 0.38;
 
     private static readonly string[] Metrics =
     [
@@ -58,12 +60,12 @@ public class RealSetTests(ITestOutputHelper output)
     }
 
     [RealTextsFact]
-    public void The_development_part_scores_at_least_its_floor() => AssertPart(RealCaseSet.Development, DevelopmentStrictF1Floor);
+    public void The_development_part_scores_at_least_its_floor() => AssertPart(RealCaseSet.Development, DevelopmentStrictF1Floor, DevelopmentPublicationDayFloor);
 
     [RealTextsFact]
-    public void The_sealed_part_scores_at_least_its_floor() => AssertPart(RealCaseSet.Sealed, SealedStrictF1Floor);
+    public void The_sealed_part_scores_at_least_its_floor() => AssertPart(RealCaseSet.Sealed, SealedStrictF1Floor, SealedPublicationDayFloor);
 
-    private void AssertPart(string part, double floor)
+    private void AssertPart(string part, double floor, double dayFloor)
     {
         var extractor = new ArticleExtractor(new ExtractionOptions { SalvageAfterTransportError = true });
         var evaluation = new RealSetEvaluation(NewsPipeline.CreateDefault(), extractor);
@@ -78,6 +80,6 @@ public class RealSetTests(ITestOutputHelper output)
         output.WriteLine($"{part}: {sum.Cases} cases, strict F1 {sum.Strict.F1:F3} (P {sum.Strict.Precision:F3} R {sum.Strict.Recall:F3}), lenient {sum.Lenient.F1:F3}, publication day {sum.DatesRight}/{sum.DatesShown}");
         Assert.True(sum.Cases > 0, "no case of this part could be read");
         Assert.True(sum.Strict.F1 >= floor, $"{part}: strict F1 {sum.Strict.F1:F3} fell under {floor:F3}");
-        Assert.True(sum.DateAccuracy >= PublicationDayFloor, $"{part}: publication day {sum.DateAccuracy:F3} fell under {PublicationDayFloor:F3}");
+        Assert.True(sum.DateAccuracy >= dayFloor, $"{part}: publication day {sum.DateAccuracy:F3} fell under {dayFloor:F3}");
     }
 }

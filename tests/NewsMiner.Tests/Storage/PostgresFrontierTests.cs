@@ -107,6 +107,25 @@ public class PostgresFrontierTests
     }
 
     [PostgresFact]
+    public async Task Status_gives_each_source_its_queued_urls_and_when_they_fall_due()
+    {
+        await using var schema = await PostgresSchema.CreateAsync();
+        await using var store = await NewsStore.OpenAsync(schema.ConnectionString, _ct);
+        var clock = new ManualClock(T0);
+        await using var a = await OpenAsync(store, clock);
+        var run = await a.StartRunAsync("thai-nguyen", _ct);
+        await a.AddAsync([Page(1), Page(2), Page(3)], _ct);
+        var item = await a.ClaimAsync("baothainguyen.vn", T0, _ct);
+        await a.RetryLaterAsync(item!, new FetchFailure(item!.Url, FetchErrorClass.Http5xx, "503", 503, T0), T0 + TimeSpan.FromHours(1), _ct);
+        await a.UpdateRunAsync(run, new SourceRunCounts(1, 0, null, new Dictionary<string, long> { ["timeout"] = 2 }), finished: true, _ct);
+
+        var status = Assert.Single(await a.StatusAsync(_ct));
+
+        Assert.Equal(new SourceQueue(3, 2, T0 + TimeSpan.FromHours(1), T0 + TimeSpan.FromHours(1)), status.Queue);
+        Assert.Equal(2, status.LastRunFailuresByClass["timeout"]);
+    }
+
+    [PostgresFact]
     public async Task A_crawler_that_is_gone_has_its_urls_queued_again_but_a_live_ones_are_left_alone()
     {
         await using var schema = await PostgresSchema.CreateAsync();
