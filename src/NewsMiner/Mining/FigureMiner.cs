@@ -302,7 +302,7 @@ public sealed partial class FigureMiner
             // a breakdown in every clause.
             var breakdown = Has("breakdown", leftStart, qualifierFirst)
                 || (!ownCue && sentenceDrafts.Count > 0 && Has("breakdown", TokenAt(sentenceDrafts[0].Figure.ValueStart), qualifierFirst))
-                || (!ownCue && Has("breakdown", sentenceFirst, Math.Min(qualifierFirst, sentenceFirst + 3)));
+                || (!ownCue && Has("breakdown", ChainStartToken(sentenceFirst), Math.Min(qualifierFirst, ChainStartToken(sentenceFirst) + 3)));
             var previousCount = drafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric));
             Draft? head = sentenceDrafts.LastOrDefault(d => !IsPercentMetric(d.Figure.Metric)) is { } countHead ? countHead
                 : breakdown && previousCount is not null && previousCount.SentenceIndex == sentenceIndex - 1 && SameParagraph(sentenceIndex - 1, sentenceIndex) ? previousCount
@@ -401,6 +401,18 @@ public sealed partial class FigureMiner
             {
                 // "mỗi đảng bộ xã kết nạp ít nhất 3": a quota per unnamed organisation; a rule decision the classifier does not get.
                 Reject(n, "a quota per unnamed organisation");
+                return;
+            }
+            if (unitClass is UnitClass.Cell or UnitClass.Org && Has("org_merge", rightStart, sentenceEnd))
+            {
+                // "Xã Cẩm Vũ có 2 chi bộ số 3, số 4 sáp nhập thành Chi bộ thôn Phú Lộc": the cells merged, not a stock.
+                Reject(n, "organisations merged into another, not a count of an organisation's own");
+                return;
+            }
+            if (unitClass == UnitClass.Org && IsOneKindBesideAnother(unitPhrase, sentenceFirst, sentenceEnd, qualifierFirst))
+            {
+                // "hiện có 25 đảng bộ trực thuộc và 30 chi bộ cơ sở": each kind alone has no schema v1 segment.
+                Reject(n, "a count of one kind of grassroots organisation beside another kind, no schema v1 segment");
                 return;
             }
             if (unitClass is UnitClass.Cell or UnitClass.Org && EndsAt(qualifierFirst, "org_founding", Math.Max(leftStart, qualifierFirst - 4)))
@@ -502,7 +514,9 @@ public sealed partial class FigureMiner
             var clauseEnd = rightStart;
             while (clauseEnd < tokens.Count && clauseEnd < rightStart + RightScopeTokens && tokens[clauseEnd].Text is not ("," or ";" or ".")) clauseEnd++;
             // "Trong số đảng viên mới kết nạp có 930 đảng viên nữ": part of the admissions, whatever the sentence before counted.
-            if (segment is not null && Has("of_new_members", sentenceFirst, numberToken) && !Has("target", sentenceFirst, numberToken))
+            // The sentence may run on over semicolons: "Trong số đảng viên mới kết nạp: có 930 nữ …; 112 đảng viên là …".
+            var chainFirst = ChainStartToken(sentenceFirst);
+            if (segment is not null && Has("of_new_members", chainFirst, numberToken) && !Has("target", chainFirst, numberToken))
                 return new Decision(Metric.NewMembers, segment, 0.85);
             var course = CourseKind(unitPhrase, unitClass, leftStart, numberToken, rightStart, clauseEnd);
             if (course is not null) return course == Metric.NewMembers ? null : new Decision(course.Value, segment, 0.85);
@@ -559,6 +573,12 @@ public sealed partial class FigureMiner
                 || (taughtFor && (Has("awareness_marker", leftStart, numberToken) || Has("new_member_marker", leftStart, numberToken)
                     || Has("awareness_course", leftStart, numberToken) || Has("new_member_course", leftStart, numberToken)));
             if (!context) return null;
+            // "tổ chức lễ kết nạp đảng viên mới cho 03 quần chúng ưu tú": an admission, not a course, when the admission
+            // verb is the nearest cue and no course word stands in the clause.
+            if (!Has("course_context", leftStart, numberToken) && !Has("course_context", rightStart, rightEnd)
+                && Nearest(leftStart, numberToken, "admission") is { } admission
+                && (Nearest(leftStart, numberToken, "awareness_marker", "awareness_course")?.EndToken ?? -1) <= admission.FirstToken)
+                return null;
             var newMember = Nearest(leftStart, numberToken, "new_member_marker", "new_member_course");
             var awareness = Nearest(leftStart, numberToken, "awareness_marker", "awareness_course");
             var general = Nearest(leftStart, numberToken, "general_course");
@@ -574,8 +594,24 @@ public sealed partial class FigureMiner
             }
             if (rightAwareness) return Metric.AwarenessTrainees;
             if (rightNewMember) return Metric.NewMemberTrainees;
+            // "… khai giảng lớp bồi dưỡng lý luận chính trị cho đảng viên mới. Tham dự có 117 học viên": the course is
+            // named in the sentence before, in the same paragraph.
+            if (CourseOfPreviousSentence(leftStart) is { } previous) return previous;
             if (unitPhrase.StartsWith("quần chúng", StringComparison.Ordinal) && Has("course_context", leftStart, numberToken)) return Metric.AwarenessTrainees;
             return null;
+        }
+
+        private Metric? CourseOfPreviousSentence(int leftStart)
+        {
+            var sentenceIndex = sentences.FindIndex(sp => sp.Start <= tokens[leftStart].Start && tokens[leftStart].Start < sp.Start + sp.Length);
+            if (sentenceIndex <= 0 || !SameParagraph(sentenceIndex - 1, sentenceIndex)) return null;
+            var previous = sentences[sentenceIndex - 1];
+            var from = TokenAt(previous.Start);
+            var to = TokenBefore(previous.Start + previous.Length) + 1;
+            var newMember = Nearest(from, to, "new_member_marker", "new_member_course");
+            var awareness = Nearest(from, to, "awareness_marker", "awareness_course");
+            if (newMember is null && awareness is null) return null;
+            return (newMember?.EndToken ?? -1) > (awareness?.EndToken ?? -1) ? Metric.NewMemberTrainees : Metric.AwarenessTrainees;
         }
 
         private void ClassifyPercent(int sentenceIndex, TextSpan sentence, NumberMention n, int leftStart, int clauseStart, int numberToken,
@@ -1046,7 +1082,9 @@ public sealed partial class FigureMiner
             foreach (var d in drafts)
             {
                 // "Toàn tỉnh kết nạp hơn 4 ngàn đảng viên" over a body that says 4.022: the headline restates a body fact.
-                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && o.Figure.Metric == d.Figure.Metric && Restates(d.Figure, o.Figure))) continue;
+                // A headline's verb may read otherwise than the body's sentence ("phát triển thêm 7.000" over the body's
+                // target of 7.000): the same value restates it whatever the metric.
+                if (IsHeadline(d) && drafts.Any(o => !IsHeadline(o) && (o.Figure.Metric == d.Figure.Metric ? Restates(d.Figure, o.Figure) : o.Figure.Value == d.Figure.Value))) continue;
                 // A single named group counts as the minorities only when no all-minorities count is given (schema v1).
                 if (d.NamedGroup && drafts.Any(o => !o.NamedGroup && o.Figure.Segment == "dan_toc_thieu_so" && o.Figure.Metric == d.Figure.Metric
                         && o.Figure.Locality == d.Figure.Locality && o.Figure.Period == d.Figure.Period)) continue;
@@ -1118,6 +1156,13 @@ public sealed partial class FigureMiner
             var last = sentenceIndex;
             while (last + 1 < sentences.Count && EndsWithSemicolon(sentences[last]) && SameParagraph(last, last + 1)) last++;
             return new TextSpan(sentences[first].Start, sentences[last].End - sentences[first].Start);
+        }
+
+        /// <summary>The first token of the semicolon-joined run of sentences that the token's sentence belongs to.</summary>
+        private int ChainStartToken(int sentenceFirstToken)
+        {
+            var index = sentences.FindIndex(sp => sp.Start <= tokens[sentenceFirstToken].Start && tokens[sentenceFirstToken].Start < sp.End);
+            return index < 0 ? sentenceFirstToken : TokenAt(WholeSentence(index).Start);
         }
 
         private bool EndsWithSemicolon(TextSpan s)
@@ -1489,6 +1534,20 @@ public sealed partial class FigureMiner
             var name = text[start..end];
             name = miner.rules.UnitNames.Canonical(char.ToUpperInvariant(name[0]) + name[1..]);
             return new Anchor(start, end, AnchorKind.Unit, null, 9, name);
+        }
+
+        /// <summary>The number counts one kind of grassroots organisation, and the sentence counts another kind too.</summary>
+        private bool IsOneKindBesideAnother(string unitPhrase, int sentenceFirst, int sentenceEnd, int numberToken)
+        {
+            var kinds = miner.rules.Lists[MinerRules.CuePrefix + "single_kind_orgs"];
+            if (!kinds.Contains(VietnameseText.ToneKey(unitPhrase))) return false;
+            for (var t = sentenceFirst; t < sentenceEnd; t++)
+            {
+                if (t == numberToken || !IsNumberToken(t)) continue;
+                var (cls, _, phrase) = UnitAfter(t + 1);
+                if (cls is UnitClass.Org && phrase != unitPhrase && kinds.Contains(VietnameseText.ToneKey(phrase))) return true;
+            }
+            return false;
         }
 
         private bool IsNameDash(int t) =>
