@@ -68,7 +68,7 @@ public static class EvalCommand
         try
         {
             using var stream = File.OpenRead(modelPath);
-            var model = HashedLogisticRegression.Load(stream, FigureClassifier.Featurizers);
+            var model = MentionModel.Load(stream, FigureClassifier.Featurizers);
             return new FigureMiner(MinerRules.Default, VietnameseNumberParser.Default, new Mining.Localities.LocalityResolver(Mining.Localities.Gazetteer.Default), model);
         }
         catch (InvalidDataException e)
@@ -165,7 +165,7 @@ public static class EvalCommand
         if (folds < 2) throw new UserError($"--folds {folds}: use 2 or more");
         var records = await MentionDataset.ReadFolderAsync(folder, ct).ConfigureAwait(false);
         var mentions = MentionDataset.ToLabelled(records, null); // the shipped model's configuration: no rule-opinion feature
-        var trainer = new HashedLogisticRegressionTrainer(MentionFeaturizer.Default, new LogisticRegressionOptions());
+        var trainer = new MentionModelTrainer(FigureClassifier.Featurizer);
         io.Out.Write(CrossValidation.Format(grouped
             ? CrossValidation.RunGrouped(mentions, TemplateGroups.Assign(records), trainer, folds)
             : CrossValidation.Run(mentions, trainer, folds)));

@@ -15,7 +15,7 @@ namespace NewsMiner.Mining;
 public sealed partial class FigureMiner
 {
     /// <summary>Stored with every figure so re-mining with a newer miner can replace older figures.</summary>
-    public const string Version = "rules-0.5+classifier-3";
+    public const string Version = "rules-0.5+classifier-4";
 
     /// <summary>
     /// How sure the classifier must be before it names the metric of a number the rules left without one. On single
@@ -59,7 +59,7 @@ public sealed partial class FigureMiner
         this.classifier = classifier;
     }
 
-    /// <summary>Rules plus the shipped classifier (models/figure-classifier.bin), the miner `mine` and `crawl` use.</summary>
+    /// <summary>Rules plus the shipped classifier (models/figure-classifier.zip, loaded once per process), the miner `mine` and `crawl` use.</summary>
     public static FigureMiner CreateDefault() =>
         new(MinerRules.Default, VietnameseNumberParser.Default, new LocalityResolver(Gazetteer.Default), FigureClassifier.LoadDefault());
 

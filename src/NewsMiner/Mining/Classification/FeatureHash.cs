@@ -34,14 +34,6 @@ public readonly struct FeatureHash
         return new FeatureHash(h);
     }
 
-    /// <summary>32-bit FNV-1a over bytes (the model file's checksum).</summary>
-    public static uint Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        var h = OffsetBasis;
-        foreach (var b in bytes) h = (h ^ b) * Prime;
-        return h;
-    }
-
     /// <summary>The bucket in a table of 2^bits: xor-folding keeps the high bits in play (the FNV authors' advice).</summary>
     public int Bucket(int bits) => (int)(((Value >> bits) ^ Value) & ((1u << bits) - 1));
 }

@@ -1,15 +1,26 @@
 namespace NewsMiner.Mining.Classification;
 
-/// <summary>The shipped model (embedded resource models/figure-classifier.bin) and what to use when it is missing.</summary>
+/// <summary>The shipped model (embedded resource models/figure-classifier.zip) and what to use when it is missing.</summary>
 public static class FigureClassifier
 {
-    public const string ModelPath = "models/figure-classifier.bin";
+    public const string ModelPath = "models/figure-classifier.zip";
+
+    /// <summary>The features `newsminer train` uses by default: the tokenizer ablation's winner (see the README beside this file).</summary>
+    public static MentionFeaturizer Featurizer => MentionFeaturizer.Default;
+
+    /// <summary>The feature sets a model file may have been trained with; the file's signature picks one.</summary>
+    public static IReadOnlyList<MentionFeaturizer> Featurizers { get; } =
+        [MentionFeaturizer.Default, MentionFeaturizer.WithLexicon, MentionFeaturizer.WithSubwords];
+
+    // Loading an ML.NET model costs tens of milliseconds and the model is immutable and thread-safe: once per process.
+    private static readonly Lazy<IMentionClassifier> Shipped = new(() =>
+        (IMentionClassifier?)TryLoadEmbedded(Featurizers, out _) ?? new RuleEchoClassifier());
 
     /// <summary>
     /// The embedded model, or null with the reason when it is absent or was trained with other features (then the
     /// caller falls back to the rules: see <see cref="LoadDefault"/>).
     /// </summary>
-    public static HashedLogisticRegression? TryLoadEmbedded(IReadOnlyList<MentionFeaturizer> featurizers, out string? problem)
+    public static MentionModel? TryLoadEmbedded(IReadOnlyList<MentionFeaturizer> featurizers, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(featurizers);
         using var stream = typeof(FigureClassifier).Assembly.GetManifestResourceStream(ModelPath);
@@ -21,7 +32,7 @@ public static class FigureClassifier
         try
         {
             problem = null;
-            return HashedLogisticRegression.Load(stream, featurizers);
+            return MentionModel.Load(stream, featurizers);
         }
         catch (InvalidDataException e)
         {
@@ -30,12 +41,8 @@ public static class FigureClassifier
         }
     }
 
-    /// <summary>The feature sets a model file may have been trained with; the file's signature picks one.</summary>
-    public static IReadOnlyList<MentionFeaturizer> Featurizers { get; } = [MentionFeaturizer.Default, MentionFeaturizer.WithLexicon];
-
-    /// <summary>The shipped model, or <see cref="RuleEchoClassifier"/> when it cannot be used.</summary>
-    public static IMentionClassifier LoadDefault() =>
-        (IMentionClassifier?)TryLoadEmbedded(Featurizers, out _) ?? new RuleEchoClassifier();
+    /// <summary>The shipped model, loaded once per process, or <see cref="RuleEchoClassifier"/> when it cannot be used.</summary>
+    public static IMentionClassifier LoadDefault() => Shipped.Value;
 }
 
 /// <summary>

@@ -32,17 +32,23 @@ public sealed class MentionFeaturizer
     // allocation; '\0' marks a character FoldKey does not map to exactly one character.
     private readonly char[] _fold;
 
+    // Subword tokens around the number (Microsoft.ML.Tokenizers); null leaves them out.
+    private readonly SubwordVocabulary? _subwords;
+
     public ClassifierCues Cues { get; }
     public int Bits { get; }
     public int BucketCount => 1 << Bits;
 
     /// <summary>What a model file records so it only loads next to the featurizer it was trained with.</summary>
     public string Signature => $"{Version};bits={Bits.ToString(CultureInfo.InvariantCulture)};cues={Cues.Hash}"
-        + (_lexiconHash is null ? "" : ";rules=" + _lexiconHash);
+        + (_lexiconHash is null ? "" : ";rules=" + _lexiconHash)
+        + (_subwords is null ? "" : ";subwords=" + _subwords.Name);
 
     /// <param name="lexicon">The miner's word lists, turned into features by kind ("a target cue 2 words left") so a
     /// synonym the training sentences never used still reads like its kind; null leaves them out.</param>
-    public MentionFeaturizer(ClassifierCues cues, VietnameseNumberParser numbers, int bits = DefaultBits, MinerRules? lexicon = null)
+    /// <param name="subwords">A subword vocabulary whose tokens next to the number become features too; null leaves them out.</param>
+    public MentionFeaturizer(ClassifierCues cues, VietnameseNumberParser numbers, int bits = DefaultBits, MinerRules? lexicon = null,
+        SubwordVocabulary? subwords = null)
     {
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(numbers);
@@ -51,6 +57,7 @@ public sealed class MentionFeaturizer
         Cues = cues;
         _numbers = numbers;
         Bits = bits;
+        _subwords = subwords;
         _verbsByFirst = IndexPhrases(cues.Verbs);
         _qualifiersByFirst = IndexPhrases(cues.Qualifiers);
         if (lexicon is not null)
@@ -117,6 +124,10 @@ public sealed class MentionFeaturizer
     /// the more confident model overruled unsure rule targets wrongly (a seed article), so it is not shipped yet.
     /// </summary>
     public static MentionFeaturizer WithLexicon { get; } = new(ClassifierCues.Default, VietnameseNumberParser.Default, DefaultBits, MinerRules.Default);
+
+    /// <summary><see cref="Default"/> plus the o200k_base subword tokens next to the number (the tokenizer ablation).</summary>
+    public static MentionFeaturizer WithSubwords { get; } =
+        new(ClassifierCues.Default, VietnameseNumberParser.Default, DefaultBits, null, SubwordVocabulary.O200kBase);
 
     /// <summary>The feature name of one figure-rules.json list, or null for lists that say nothing about what a number counts.</summary>
     private static string? LexiconKind(string listName)
@@ -187,6 +198,7 @@ public sealed class MentionFeaturizer
         EmitQualifierWords(tokens, at, sink);
         EmitSentence(tokens, at, sink);
         EmitLexicon(tokens, at, sink);
+        if (_subwords is not null) EmitSubwords(_subwords, text, targetStart, targetEnd, sink);
         sink.Add("P:", PositionBucket(m.SentencePosition));
         var rule = m.RuleLabel ?? "<silent>";
         sink.Add("R:", rule);
@@ -404,6 +416,29 @@ public sealed class MentionFeaturizer
                 else if (!left && h.First <= at + 4) sink.Add("KRn:", kind);
             }
         }
+    }
+
+    /// <summary>Characters of text either side of the number handed to the subword tokenizer (about 8 syllables left, 5 right).</summary>
+    private const int SubwordLeftChars = 48;
+    private const int SubwordRightChars = 32;
+
+    /// <summary>
+    /// Subword tokens next to the number: the nearest on each side, and a bag of those within a few syllables. The
+    /// window starts and ends at a space, so no token is a word cut in half by the window itself.
+    /// </summary>
+    private static void EmitSubwords(SubwordVocabulary vocabulary, string text, int targetStart, int targetEnd, FeatureSink sink)
+    {
+        var from = Math.Max(0, targetStart - SubwordLeftChars);
+        if (from > 0 && text.IndexOf(' ', from, targetStart - from) is var space and >= 0) from = space + 1;
+        var left = vocabulary.Tokens(text[from..targetStart]);
+        var to = Math.Min(text.Length, targetEnd + SubwordRightChars);
+        if (to < text.Length && text.LastIndexOf(' ', to - 1, to - targetEnd) is var end and >= 0) to = end;
+        var right = targetEnd < to ? vocabulary.Tokens(text[targetEnd..to]) : [];
+        sink.Add("TL1:", left.Count > 0 ? left[^1] : "<s>");
+        sink.Add("TR1:", right.Count > 0 ? right[0] : "</s>");
+        foreach (var t in left) sink.Add("TLw:", t);
+        foreach (var t in right) sink.Add("TRw:", t);
+        for (var i = 1; i < left.Count; i++) sink.Add("TLB:", left[i - 1], left[i]);
     }
 
     private void EmitQualifierWords(List<Token> tokens, int at, FeatureSink sink)

@@ -35,7 +35,7 @@ public class CrossValidationTests
     public void Cross_validation_on_the_mini_set_is_computed_and_in_range()
     {
         var data = MiniMentions.Mentions;
-        var e = CrossValidation.Run(data, new HashedLogisticRegressionTrainer(MentionFeaturizer.Default));
+        var e = CrossValidation.Run(data, new MentionModelTrainer(MentionFeaturizer.Default));
         Assert.Equal(data.Count, e.Scored);
         Assert.Equal(data.Select(d => d.Label).Distinct().Order(StringComparer.Ordinal), e.Labels);
         foreach (var c in e.PerClass)
@@ -56,7 +56,7 @@ public class CrossValidationTests
     public void Weak_labels_are_trained_on_but_not_scored()
     {
         var data = MiniMentions.Mentions.Select((m, i) => i % 4 == 0 ? m with { Weak = true } : m).ToList();
-        var e = CrossValidation.Run(data, new HashedLogisticRegressionTrainer(MentionFeaturizer.Default));
+        var e = CrossValidation.Run(data, new MentionModelTrainer(MentionFeaturizer.Default));
         Assert.Equal(data.Count(d => !d.Weak), e.Scored);
         Assert.Equal(data.Count(d => d.Weak), e.WeakTrained);
     }

@@ -60,7 +60,7 @@ public class TemplateGroupsTests
     public void Grouped_cross_validation_reports_out_of_fold_answers_and_a_threshold_curve()
     {
         var data = MiniMentions.Mentions;
-        var e = CrossValidation.RunGrouped(data, TemplateGroups.Assign(MiniMentions.Records), new HashedLogisticRegressionTrainer(MentionFeaturizer.Default));
+        var e = CrossValidation.RunGrouped(data, TemplateGroups.Assign(MiniMentions.Records), new MentionModelTrainer(MentionFeaturizer.Default));
         Assert.True(e.Grouped);
         Assert.Contains("grouped by sentence frame", CrossValidation.Format(e));
         Assert.NotNull(e.Predictions);
