@@ -912,6 +912,8 @@ public sealed partial class FigureMiner
                 if (p.TypeWord is { Length: > 0 } typeWord && surface.StartsWith(typeWord, StringComparison.OrdinalIgnoreCase))
                     surface = surface[typeWord.Length..].TrimStart(' ', '.');
                 var official = p.Unit.Name;
+                // A headline in capitals ("LONG AN") is not a spelling of the name.
+                if (!surface.Any(char.IsLower)) continue;
                 if (surface == official || VietnameseText.FoldKeyNoSpace(surface) != VietnameseText.FoldKeyNoSpace(official)) continue;
                 // Only spacing may differ: tone placement and letters follow the gazetteer's modern form.
                 if (!string.Equals(surface.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal),
