@@ -461,33 +461,8 @@ public sealed class NewsStore : INewsStore
     /// Membership counts side by side per organisation and period, from whole-organisation figures matching
     /// <paramref name="q"/> (its metric filter, if any, narrows the three compared metrics).
     /// </summary>
-    public async Task<IReadOnlyList<LocalityYearRow>> CompareAsync(FigureQuery q, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(q);
-        Metric[] compared = [Metric.NewMembers, Metric.NewMembersTarget, Metric.TotalMembers];
-        var groups = new Dictionary<CompareKey, List<StoredFigure>>();
-        foreach (var metric in compared.Where(m => q.Metric is null || q.Metric == m))
-        {
-            await foreach (var f in QueryFiguresAsync(q with { Metric = metric }, ct).ConfigureAwait(false))
-            {
-                if (f.Segment is not null) continue;
-                var key = new CompareKey(f.Province, f.District, f.Commune, f.Unit, f.PeriodStartYear, f.PeriodEndYear, f.PerYear);
-                if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-                list.Add(f);
-            }
-        }
-        return groups
-            .OrderBy(g => g.Key.Province, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.District, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Commune, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Unit, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.StartYear).ThenBy(g => g.Key.EndYear).ThenBy(g => g.Key.PerYear)
-            .Select(g => new LocalityYearRow(
-                g.Key.Province, g.Key.District, g.Key.Commune, g.Key.Unit, g.Key.StartYear, g.Key.EndYear, g.Key.PerYear,
-                Cell(g.Value, Metric.NewMembers), Cell(g.Value, Metric.NewMembersTarget), Cell(g.Value, Metric.TotalMembers),
-                g.Value.Select(f => f.ArticleId).Distinct().Count()))
-            .ToList();
-    }
+    public Task<IReadOnlyList<LocalityYearRow>> CompareAsync(FigureQuery q, CancellationToken ct) =>
+        FigureReads.CompareRowsAsync(QueryFiguresAsync, q, ct);
 
     /// <summary>Matching figures consolidated into statistics (see <see cref="Statistic"/>): agreeing sources merged,
     /// disagreeing ones kept side by side as a conflict.</summary>
@@ -627,21 +602,6 @@ public sealed class NewsStore : INewsStore
     }
 
     // ---- helpers ----
-
-    private static MetricCell? Cell(List<StoredFigure> figures, Metric metric)
-    {
-        var these = figures.Where(f => f.Metric == metric).ToList();
-        if (these.Count == 0) return null;
-        // The value most sources state wins the display slot; ties go to the more confident figure. Never averaged.
-        var shown = these
-            .GroupBy(f => f.Value)
-            .OrderByDescending(g => g.Count())
-            .ThenByDescending(g => g.Max(f => f.Confidence))
-            .ThenBy(g => g.Key)
-            .First().Key;
-        var distinct = these.Select(f => f.Value).Distinct().Order().ToList();
-        return new MetricCell(shown, distinct.Count > 1, distinct, these.Count);
-    }
 
     private static (string Where, Dictionary<string, object?> Parameters) FigureFilter(FigureQuery q)
     {
@@ -1016,5 +976,4 @@ public sealed class NewsStore : INewsStore
         return (T)Convert.ChangeType(result, target, CultureInfo.InvariantCulture);
     }
 
-    private sealed record CompareKey(string? Province, string? District, string? Commune, string? Unit, int? StartYear, int? EndYear, bool PerYear);
 }
