@@ -22,7 +22,7 @@ A(key='A1', kind='baotinh', province='Quảng Ninh', section='xay-dung-dang',
   title='Đông Triều chăm lo nguồn đảng viên từ khu dân cư',
   sapo='Coi phát triển đảng viên là việc thường xuyên của từng chi bộ, năm 2016 Đảng bộ thị xã Đông Triều tiếp tục hoàn thành vượt kế hoạch đề ra.',
   body=[
-    'Năm 2016, Đảng bộ thị xã Đông Triều tiếp tục coi công tác phát triển đảng viên là nhiệm vụ trọng tâm của cấp ủy các cấp. Nhờ cách làm bài bản, cả năm toàn Đảng bộ kết nạp được 318 đảng viên mới, đạt 106% chỉ tiêu được giao.',
+    'Năm 2016, Đảng bộ thị xã Đông Triều tiếp tục xem công tác phát triển đảng viên là nhiệm vụ trọng tâm của cấp ủy các cấp. Nhờ cách làm bài bản, cả năm toàn Đảng bộ kết nạp được 318 đảng viên mới, đạt 106% chỉ tiêu được giao.',
     IMG + 'Lãnh đạo Thị ủy Đông Triều (thứ 3, từ trái sang) trao quyết định kết nạp Đảng cho quần chúng ưu tú tại phường Mạo Khê.',
     'Theo Ban Tổ chức Thị ủy, với kết quả đó, tổng số đảng viên của Đảng bộ thị xã tăng lên 7.942 đồng chí, sinh hoạt tại 52 tổ chức cơ sở đảng. Công tác bồi dưỡng cũng được chú trọng: 405 quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng, 296 đảng viên mới được học chương trình dành cho đảng viên mới.',
     'Phường Mạo Khê là một trong những đơn vị dẫn đầu. Năm 2016, Đảng bộ phường kết nạp 24 đảng viên, trong đó 15 người sinh hoạt ở các khu dân cư. Hiện Đảng bộ phường có 612 đảng viên, với 11 chi bộ khu dân cư và 8 chi bộ cơ quan, trường học.',

@@ -431,7 +431,7 @@ public sealed partial class FigureMiner
                 SoftReject(n, "no cue says what the people counted are", sentenceIndex, sentence, times, leftStart, qualifierFirst, rightStart, rightEnd, segmentHere);
                 return;
             }
-            // "… gồm 18 đảng bộ cơ sở và 51 chi bộ cơ sở, với 285 chi bộ trực thuộc đảng bộ cơ sở": cells under the
+            // "… có 12 đảng bộ cơ sở, 40 chi bộ cơ sở và 210 chi bộ trực thuộc đảng bộ cơ sở": cells under the
             // grassroots committees are the next level down, not a part of the grassroots count.
             var cellsBelowHead = decision.Metric == Metric.PartyCells && head?.Figure.Metric == Metric.GrassrootsOrgs
                 && unitPhrase.Contains("trực thuộc", StringComparison.Ordinal);
