@@ -12,7 +12,7 @@ public static class CliApp
 
     public static Option<string> DbOption { get; } = new("--db")
     {
-        Description = $"SQLite database file (default: {DefaultDatabase} in the working directory), or a PostgreSQL connection string (\"Host=...;Database=...\" or postgres://...)",
+        Description = $"The store: a LiteDB file (default: {DefaultDatabase} in the working directory), or a PostgreSQL connection string (\"Host=...;Database=...\" or postgres://...)",
         DefaultValueFactory = _ => DefaultDatabase,
         Recursive = true,
     };
