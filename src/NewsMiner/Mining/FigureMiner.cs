@@ -622,6 +622,18 @@ public sealed partial class FigureMiner
                 Reject(n, "a margin or ratio, not a share of members or of a target");
                 return;
             }
+            if (EndsAt(numberToken, "plan_level", Math.Max(leftStart, numberToken - 3)))
+            {
+                // "(Nghị quyết là 90%)": the plan's own level, never worked into a figure.
+                Reject(n, "the plan's level, not what was reached");
+                return;
+            }
+            if (Has("rating_share", clauseStart, numberToken))
+            {
+                // "tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 97,24%": a share rated, outside schema v1.
+                Reject(n, "a share of members or organisations by rating, outside schema v1");
+                return;
+            }
             var attainmentRight = Has("attainment", rightStart, Math.Min(rightEnd, rightStart + 5));
             if (Has("membership_rate", clauseStart, numberToken) || Has("membership_rate", rightStart, Math.Min(rightEnd, rightStart + 8))
                 || (EndsAt(numberToken, "rate_verb", Math.Max(leftStart, numberToken - 4)) && !attainmentRight))

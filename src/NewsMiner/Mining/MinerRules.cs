@@ -25,7 +25,7 @@ public sealed class MinerRules
         "new_member_course", "attainment", "attainment_verb", "not_attainment", "breakdown", "not_a_figure", "org_action",
         "unlabelled_subgroup", "number_prefix_reject", "foreign_ratio", "place_attach", "from_to", "not_number_prefix",
         "segment_hedge", "anchor_link", "strong_stock", "per_unnamed_unit", "target_noun", "describes",
-        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents", "of_new_members", "org_founding", "org_merge", "single_kind_orgs",
+        "coorganizer", "distributive", "course_context", "new_member_marker", "awareness_marker", "general_course", "share_verb", "other_body_member", "mixed_organisations", "rate_verb", "membership_rate", "represents", "of_new_members", "org_founding", "org_merge", "single_kind_orgs", "rating_share", "plan_level",
     ];
 
     internal PhraseIndex Index { get; }
