@@ -532,7 +532,15 @@ public sealed partial class FigureMiner
                 && !Has("admission", clauseStart, numberToken) && !Has("target", clauseStart, numberToken))
                 return new Decision(head.Figure.Metric, segment, 0.75);
 
+            // "(Nghị quyết là 4.830 đảng viên)", "chỉ tiêu huyện giao là 08 đồng chí": the plan's own number.
+            if (memberNoun && EndsAt(numberToken, "plan_level", Math.Max(leftStart, numberToken - 3)))
+                return new Decision(Metric.NewMembersTarget, segment, 0.8);
             var admissionLeft = Nearest(leftStart, numberToken, "admission");
+            // "… phát triển đảng viên mới, đến nay huyện X đã có hơn 2.000 đảng viên": a stock cue nearer the number
+            // than the admission verb says what is counted.
+            if (memberNoun && admissionLeft is { } admittedBefore && Nearest(leftStart, numberToken, "strong_stock") is { } stockCue
+                && stockCue.FirstToken >= admittedBefore.EndToken && !Has("stock_raised", leftStart, numberToken))
+                return new Decision(Metric.TotalMembers, segment, 0.8);
             // "có 19 chi bộ và 823 đảng viên, năm qua kết nạp thêm 27": an admission in the next clause is another number's.
             var admissionRight = Nearest(rightStart, clauseEnd, "admission");
             var target = Nearest(leftStart, numberToken, "target");
