@@ -15,9 +15,9 @@ namespace NewsMiner.Tests.Mining;
 /// </summary>
 public class RealSetTests(ITestOutputHelper output)
 {
-    /// <summary>Just under the values measured at the end of the 2026-12-08 round (dev 0.590, sealed 0.490; publication
+    /// <summary>Just under the values measured at the end of the 2026-12-08 round (dev 0.600, sealed 0.490; publication
     /// day dev 0.982, sealed 0.939); see data/eval/real/README.md for the history. They only move up.</summary>
-    public const double DevelopmentStrictF1Floor = 0.585;
+    public const double DevelopmentStrictF1Floor = 0.595;
     public const double SealedStrictF1Floor = 0.485;
     public const double DevelopmentPublicationDayFloor = 0.98;
     public const double SealedPublicationDayFloor = 0.93;
