@@ -585,7 +585,9 @@ public sealed class Crawler : IDisposable
             }
             catch (Exception ex) when (IsFetchFailure(ex) && !ct.IsCancellationRequested)
             {
-                var errorClass = readingBody && IsBadBody(ex) ? FetchErrorClass.BadBody : Classify(ex);
+                // The deadline tearing down a body read can surface as "response ended": a timeout all the same.
+                var errorClass = timeout.IsCancellationRequested ? FetchErrorClass.Timeout
+                    : readingBody && IsBadBody(ex) ? FetchErrorClass.BadBody : Classify(ex);
                 var message = errorClass == FetchErrorClass.Timeout
                     ? $"no complete answer from {current} within {_options.TimeoutMs} ms (connect, headers and body{(hop > 0 ? ", redirects included" : "")})"
                     : Describe(ex);
