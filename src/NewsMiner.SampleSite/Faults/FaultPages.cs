@@ -18,11 +18,11 @@ public static class FaultPages
     public static string Title(int seed) => $"Bài viết số {seed} về công tác xây dựng Đảng";
 
     /// <summary>Paragraphs of made-up Vietnamese; two seeds share few word 3-shingles, so no two articles look like copies.</summary>
-    public static IReadOnlyList<string> Paragraphs(int seed)
+    public static IReadOnlyList<string> Paragraphs(int seed, int count = 5)
     {
         var random = new Random(seed);
         var paragraphs = new List<string>();
-        for (var p = 0; p < 5; p++)
+        for (var p = 0; p < count; p++)
         {
             var sentences = Enumerable.Range(0, 3).Select(_ =>
             {

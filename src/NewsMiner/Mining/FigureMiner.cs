@@ -611,7 +611,7 @@ public sealed partial class FigureMiner
 
         private Metric? CourseOfPreviousSentence(int leftStart)
         {
-            var sentenceIndex = sentences.FindIndex(sp => sp.Start <= tokens[leftStart].Start && tokens[leftStart].Start < sp.Start + sp.Length);
+            var sentenceIndex = SentenceOf(tokens[leftStart].Start);
             if (sentenceIndex <= 0 || !SameParagraph(sentenceIndex - 1, sentenceIndex)) return null;
             var previous = sentences[sentenceIndex - 1];
             var from = TokenAt(previous.Start);
@@ -1180,10 +1180,13 @@ public sealed partial class FigureMiner
             return new TextSpan(sentences[first].Start, sentences[last].End - sentences[first].Start);
         }
 
+        /// <summary>The index of the sentence that holds <paramref name="offset"/>, or -1.</summary>
+        private int SentenceOf(int offset) => sentences.FindIndex(sp => sp.Start <= offset && offset < sp.End);
+
         /// <summary>The first token of the semicolon-joined run of sentences that the token's sentence belongs to.</summary>
         private int ChainStartToken(int sentenceFirstToken)
         {
-            var index = sentences.FindIndex(sp => sp.Start <= tokens[sentenceFirstToken].Start && tokens[sentenceFirstToken].Start < sp.End);
+            var index = SentenceOf(tokens[sentenceFirstToken].Start);
             return index < 0 ? sentenceFirstToken : TokenAt(WholeSentence(index).Start);
         }
 

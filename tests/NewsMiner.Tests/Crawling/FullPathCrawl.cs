@@ -97,32 +97,8 @@ internal static class FullPathCrawl
 
     public static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
-    private static readonly string[] Vocabulary =
-    [
-        "chi bộ", "đảng viên", "thôn", "xã", "huyện", "cấp ủy", "nghị quyết", "sinh hoạt", "kết nạp", "quần chúng", "ưu tú", "học tập",
-        "làm theo", "tấm gương", "đạo đức", "phong cách", "nhân dân", "khu dân cư", "đoàn viên", "thanh niên", "hội nông dân", "phụ nữ",
-        "cựu chiến binh", "mặt trận", "chính quyền", "kiểm tra", "giám sát", "đánh giá", "xếp loại", "hoàn thành", "nhiệm vụ", "chỉ tiêu",
-        "năm", "quý", "tháng", "hội nghị", "tổng kết", "triển khai", "phong trào", "nông thôn mới", "giảm nghèo", "an ninh", "trật tự",
-        "trường học", "trạm y tế", "hợp tác xã", "doanh nghiệp", "công nhân", "lao động", "sản xuất", "chăn nuôi", "trồng trọt", "đường làng",
-    ];
-
-    /// <summary>Article text in made-up Vietnamese whose words depend on <paramref name="seed"/>, so two seeds share few shingles.</summary>
-    public static IReadOnlyList<string> Paragraphs(int seed, int count = 5)
-    {
-        var random = new Random(seed);
-        var paragraphs = new List<string>();
-        for (var p = 0; p < count; p++)
-        {
-            var sentences = Enumerable.Range(0, 3).Select(_ =>
-            {
-                var words = Enumerable.Range(0, 14).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).ToList();
-                words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
-                return string.Join(' ', words) + ".";
-            });
-            paragraphs.Add(string.Join(' ', sentences));
-        }
-        return paragraphs;
-    }
+    /// <summary>Article text in made-up Vietnamese whose words depend on <paramref name="seed"/> (the fault site's generator).</summary>
+    public static IReadOnlyList<string> Paragraphs(int seed, int count = 5) => NewsMiner.SampleSite.Faults.FaultPages.Paragraphs(seed, count);
 
     /// <summary>A full article page; <paramref name="extraBody"/> and <paramref name="chrome"/> vary the copy without changing the story.</summary>
     public static string ArticleHtml(int seed, string? canonical = null, string extraBody = "", string chrome = "", string? charsetMeta = "utf-8")

@@ -94,9 +94,7 @@ public class RulesInUseTests
         }
         else node[parts[^1]] = "(?!)"; // a pattern that never matches
 
-        MinerRules emptied;
-        try { emptied = MinerRules.Load(root.ToJsonString()); }
-        catch (InvalidDataException) { return; } // a required list may not be emptied at all: the loader refuses it
+        var emptied = MinerRules.Load(root.ToJsonString());
         var changed = !Baseline.Value.SequenceEqual(Answers(emptied));
         if (NotPinnedYet.TryGetValue(path, out var reason))
         {
